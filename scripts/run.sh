@@ -5,6 +5,5 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/deps.sh"
-cmake -S "$root" --preset release >/dev/null
-cmake --build --preset release --target tractiond
+(cd "$root" && cmake --preset release >/dev/null && cmake --build --preset release --target tractiond)
 exec "$root/build/release/apps/tractiond/tractiond" "$@"
