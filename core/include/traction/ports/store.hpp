@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "traction/error.hpp"
+#include "traction/ports/job_lock.hpp"
 #include "traction/ports/repositories.hpp"
 
 namespace traction::ports {

@@ -1,0 +1,166 @@
+#include "write_scope.hpp"
+
+#include <fmt/format.h>
+
+#include "traction/domain/audit.hpp"
+#include "traction/domain/event.hpp"
+
+namespace traction::detail {
+namespace {
+
+// Applies a re-computation to the goal; returns the progress it had before.
+double apply(Goal& goal, const ProgressResult& result, Timestamp now) {
+  const auto before = goal.progress;
+  goal.progress = result.progress;
+  goal.progress_basis = result.basis;
+  goal.last_calculated_at = now;
+  return before;
+}
+
+Status progress_moved(Scope& scope, const Goal& goal, double before, std::string_view why) {
+  if (auto s = scope.tx.snapshots().append(
+          ProgressSnapshot{goal.tenant, goal.id, scope.now, goal.progress, SnapshotSource::change});
+      !s) {
+    return s;
+  }
+  if (auto s = audit(scope, goal, "progress_changed", "progress", progress_text(before),
+                     progress_text(goal.progress), std::string(why));
+      !s) {
+    return s;
+  }
+  DomainEvent event{0, goal.tenant, goal.id, scope.now,
+                    ProgressChanged{before, goal.progress,
+                                    std::string(progress_basis_text.name(goal.progress_basis))}};
+  return scope.tx.events().append(event);
+}
+
+// Walks up from `goal` (whose progress moved from `before`), adjusting each ancestor.
+Status roll_up(Scope& scope, const Goal& goal, double before) {
+  auto parent_id = goal.parent_id;
+  double child_before = before;
+  double child_after = goal.progress;
+  std::string child_title = goal.title;
+  int guard = 0;
+  while (parent_id && child_before != child_after) {
+    if (++guard > 64) return fail(ErrorCode::internal, "goal hierarchy is deeper than any policy allows");
+    auto parent = load_goal(scope.tx, goal.tenant, *parent_id);
+    if (!parent) {
+      if (parent.error().code == ErrorCode::goal_not_found) return {};  // a dangling parent link
+      return fail(parent.error());
+    }
+    child_progress_changed(*parent, child_before, child_after);
+    const auto result = compute_progress(*parent, {});
+    const auto parent_before = apply(*parent, result, scope.now);
+    if (auto s = scope.tx.goals().update(*parent); !s) return s;
+    if (parent->progress != parent_before) {
+      const auto why = fmt::format("rolled up from child goal \"{}\"", child_title);
+      if (auto s = progress_moved(scope, *parent, parent_before, why); !s) return s;
+    }
+    child_before = parent_before;
+    child_after = parent->progress;
+    child_title = parent->title;
+    parent_id = parent->parent_id;
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<Goal> load_goal(ports::Transaction& tx, std::string_view tenant, std::string_view id) {
+  auto found = tx.goals().find(tenant, id);
+  if (!found) return fail(found.error());
+  if (!*found) return fail(ErrorCode::goal_not_found, fmt::format("Goal {} not found", id));
+  return std::move(**found);
+}
+
+Result<std::vector<GoalKpiView>> load_kpi_views(ports::Transaction& tx, const Goal& goal) {
+  if (goal.kpi_links.empty()) return std::vector<GoalKpiView>{};
+  std::vector<std::string> ids;
+  ids.reserve(goal.kpi_links.size());
+  for (const auto& link : goal.kpi_links) ids.push_back(link.kpi_id);
+  auto kpis = tx.kpis().find_many(goal.tenant, ids);
+  if (!kpis) return fail(kpis.error());
+  auto readings = tx.kpis().latest_readings(goal.tenant, ids);
+  if (!readings) return fail(readings.error());
+  return goal_kpi_views(goal, *kpis, *readings);
+}
+
+Status record_feed(Scope& scope, std::string_view type, std::string_view entity_type,
+                   std::string_view entity_id, std::string_view entity_title, std::string description) {
+  FeedEntry entry{scope.ids.next(),
+                  scope.actor.tenant,
+                  std::string(type),
+                  scope.actor.user_id,
+                  scope.actor.user_name,
+                  std::string(entity_id),
+                  std::string(entity_type),
+                  std::string(entity_title),
+                  std::move(description),
+                  scope.now};
+  return scope.tx.feed().append(entry);
+}
+
+Result<Activity> append_activity(Scope& scope, Activity activity) {
+  if (auto s = scope.tx.activities().insert(activity); !s) return fail(s.error());
+  DomainEvent event{0, activity.tenant, activity.goal_id, activity.created_at,
+                    ActivityCreated{activity.id, activity.type, activity.text, activity.title,
+                                    activity.url, activity.created_at}};
+  if (auto s = scope.tx.events().append(event); !s) return fail(s.error());
+  return activity;
+}
+
+Status save_goal(Scope& scope, Goal& goal, std::string_view why) {
+  std::vector<GoalKpiView> views;
+  const bool needs_kpis = goal.calculation_source == CalculationSource::automatic &&
+                          goal.children_count == 0 && !goal.kpi_links.empty();
+  if (needs_kpis) {
+    auto loaded = load_kpi_views(scope.tx, goal);
+    if (!loaded) return fail(loaded.error());
+    views = std::move(*loaded);
+  }
+  const auto before = apply(goal, compute_progress(goal, views), scope.now);
+  if (auto s = scope.tx.goals().update(goal); !s) return s;
+  if (goal.progress == before) return {};
+  if (auto s = progress_moved(scope, goal, before, why); !s) return s;
+  return roll_up(scope, goal, before);
+}
+
+Status insert_goal(Scope& scope, Goal& goal) {
+  apply(goal, compute_progress(goal, {}), scope.now);
+  if (auto s = scope.tx.goals().insert(goal); !s) return s;
+  if (auto s = scope.tx.snapshots().append(
+          ProgressSnapshot{goal.tenant, goal.id, scope.now, goal.progress, SnapshotSource::change});
+      !s) {
+    return s;
+  }
+  return join_parent(scope, goal);
+}
+
+Status leave_parent(Scope& scope, const Goal& goal) {
+  if (!goal.parent_id) return {};
+  auto parent = load_goal(scope.tx, goal.tenant, *goal.parent_id);
+  if (!parent) return parent.error().code == ErrorCode::goal_not_found ? Status{} : fail(parent.error());
+  child_removed(*parent, goal.progress);
+  return save_goal(scope, *parent, fmt::format("child goal \"{}\" left", goal.title));
+}
+
+Status join_parent(Scope& scope, const Goal& goal) {
+  if (!goal.parent_id) return {};
+  auto parent = load_goal(scope.tx, goal.tenant, *goal.parent_id);
+  if (!parent) return fail(parent.error());
+  child_added(*parent, goal.progress);
+  return save_goal(scope, *parent, fmt::format("child goal \"{}\" joined", goal.title));
+}
+
+Status audit(Scope& scope, const Goal& goal, std::string_view action, std::string_view field,
+             std::string old_value, std::string new_value, std::string reason) {
+  AuditEntry entry{scope.ids.next(),        goal.tenant,          goal.id,
+                   scope.actor.user_id,     scope.actor.user_name, std::string(action),
+                   std::string(field),      std::move(old_value), std::move(new_value),
+                   std::move(reason),       scope.now};
+  return scope.tx.audit().append(entry);
+}
+
+std::string progress_text(double progress) { return fmt::format("{:g}", progress); }
+
+}  // namespace traction::detail
