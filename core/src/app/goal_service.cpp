@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "traction/domain/permissions.hpp"
+#include "hierarchy_queries.hpp"
 #include "write_scope.hpp"
 
 namespace traction {
@@ -16,50 +17,6 @@ Result<GoalView> view_of(ports::Transaction& tx, Goal goal) {
   auto views = detail::load_kpi_views(tx, goal);
   if (!views) return fail(views.error());
   return GoalView{std::move(goal), std::move(*views)};
-}
-
-// The chain of ancestors above `goal`, nearest first.
-Result<std::vector<Goal>> ancestors_of(ports::Transaction& tx, const Goal& goal, int limit) {
-  std::vector<Goal> chain;
-  auto next = goal.parent_id;
-  while (next && static_cast<int>(chain.size()) <= limit) {
-    auto parent = tx.goals().find(goal.tenant, *next);
-    if (!parent) return fail(parent.error());
-    if (!*parent) break;
-    next = (*parent)->parent_id;
-    chain.push_back(std::move(**parent));
-  }
-  return chain;
-}
-
-// Levels in the subtree rooted at `goal` (1 for a leaf), searched no deeper than `limit`.
-Result<int> subtree_height(ports::Transaction& tx, const Goal& goal, int limit) {
-  if (goal.children_count == 0 || limit <= 1) return 1;
-  auto children = tx.goals().children(goal.tenant, goal.id);
-  if (!children) return fail(children.error());
-  int deepest = 0;
-  for (const auto& child : *children) {
-    auto height = subtree_height(tx, child, limit - 1);
-    if (!height) return height;
-    deepest = std::max(deepest, *height);
-  }
-  return deepest + 1;
-}
-
-// May `goal` hang under the live goal `parent_id`? Returns the parent.
-Result<Goal> checked_parent(Scope& scope, const Goal& goal, std::string_view parent_id) {
-  auto parent = scope.tx.goals().find(scope.actor.tenant, parent_id);
-  if (!parent) return fail(parent.error());
-  if (!*parent) return invalid("parentId", fmt::format("Parent goal {} does not exist", parent_id));
-  const auto depth_limit = scope.settings.hierarchy.max_depth + 1;
-  auto chain = ancestors_of(scope.tx, **parent, depth_limit);
-  if (!chain) return fail(chain.error());
-  auto height = subtree_height(scope.tx, goal, depth_limit);
-  if (!height) return fail(height.error());
-  if (auto ok = check_parent_link(goal, **parent, *chain, *height, scope.settings.hierarchy); !ok) {
-    return fail(ok.error());
-  }
-  return std::move(**parent);
 }
 
 Status note_transition(Scope& scope, const Goal& goal, const TransitionResult& result) {
@@ -160,7 +117,7 @@ Result<GoalView> GoalService::create(const AuthContext& actor, const GoalDraft& 
       }
     }
     if (goal->parent_id) {
-      auto parent = checked_parent(scope, *goal, *goal->parent_id);
+      auto parent = detail::checked_parent(scope, *goal, *goal->parent_id);
       if (!parent) return fail(parent.error());
     }
     if (auto s = detail::insert_goal(scope, *goal); !s) return fail(s.error());
@@ -182,6 +139,9 @@ Result<GoalView> GoalService::update(const AuthContext& actor, std::string_view 
     const auto old_parent = goal->parent_id;
     if (auto s = apply_goal_patch(*goal, patch, actor, scope.now); !s) return fail(s.error());
     if (auto allowed = can_change_goal(actor, *goal); !allowed) return fail(allowed.error());
+    if (patch.level) {
+      if (auto allowed = can_create_goal(actor, *goal); !allowed) return fail(allowed.error());
+    }
 
     const bool parent_changes = patch.parent_id && *patch.parent_id != old_parent;
     if (parent_changes) {
@@ -191,7 +151,7 @@ Result<GoalView> GoalService::update(const AuthContext& actor, std::string_view 
     if (patch.level || parent_changes) {
       std::optional<Goal> parent;
       if (new_parent) {
-        auto checked = checked_parent(scope, *goal, *new_parent);
+        auto checked = detail::checked_parent(scope, *goal, *new_parent);
         if (!checked) return fail(checked.error());
         parent = std::move(*checked);
       }
@@ -202,14 +162,7 @@ Result<GoalView> GoalService::update(const AuthContext& actor, std::string_view 
       }
     }
     if (parent_changes) {
-      if (auto s = detail::leave_parent(scope, *goal); !s) return fail(s.error());
-      goal->parent_id = new_parent;
-      if (auto s = detail::join_parent(scope, *goal); !s) return fail(s.error());
-      if (auto s = detail::audit(scope, *goal, "parent_changed", "parentId", old_parent.value_or(""),
-                                 new_parent.value_or(""));
-          !s) {
-        return fail(s.error());
-      }
+      if (auto s = detail::move_goal(scope, *goal, new_parent); !s) return fail(s.error());
     }
     if (auto s = detail::save_goal(scope, *goal, "goal updated"); !s) return fail(s.error());
     if (auto s = detail::record_feed(scope, "goal_updated", "goal", goal->id, goal->title,

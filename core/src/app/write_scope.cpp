@@ -109,16 +109,19 @@ Result<Activity> append_activity(Scope& scope, Activity activity) {
   return activity;
 }
 
-Status save_goal(Scope& scope, Goal& goal, std::string_view why) {
-  std::vector<GoalKpiView> views;
+Result<ProgressResult> computed_progress(ports::Transaction& tx, const Goal& goal) {
   const bool needs_kpis = goal.calculation_source == CalculationSource::automatic &&
                           goal.children_count == 0 && !goal.kpi_links.empty();
-  if (needs_kpis) {
-    auto loaded = load_kpi_views(scope.tx, goal);
-    if (!loaded) return fail(loaded.error());
-    views = std::move(*loaded);
-  }
-  const auto before = apply(goal, compute_progress(goal, views), scope.now);
+  if (!needs_kpis) return compute_progress(goal, {});
+  auto views = load_kpi_views(tx, goal);
+  if (!views) return fail(views.error());
+  return compute_progress(goal, *views);
+}
+
+Status save_goal(Scope& scope, Goal& goal, std::string_view why) {
+  auto computed = computed_progress(scope.tx, goal);
+  if (!computed) return fail(computed.error());
+  const auto before = apply(goal, *computed, scope.now);
   if (auto s = scope.tx.goals().update(goal); !s) return s;
   if (goal.progress == before) return {};
   if (auto s = progress_moved(scope, goal, before, why); !s) return s;

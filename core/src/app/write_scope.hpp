@@ -38,6 +38,9 @@ struct Scope {
 // Appends an activity entry to a goal's feed and its live event.
 [[nodiscard]] Result<Activity> append_activity(Scope& scope, Activity activity);
 
+// The goal's progress by the one rule, from its stored inputs (no change is made).
+[[nodiscard]] Result<ProgressResult> computed_progress(ports::Transaction& tx, const Goal& goal);
+
 // Re-computes the goal's progress by the one rule, stores the goal, and when progress moved:
 // a snapshot, an audit entry, a goal.progress.changed event, and the roll-up through every
 // ancestor (each ancestor adjusted by the child's delta: work proportional to depth).
