@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <set>
 #include <span>
+
+#include "traction/app/analytics_service.hpp"
 
 #include "write_scope.hpp"
 
@@ -67,11 +70,13 @@ Result<JobReport> JobService::run_snapshot(bool force) {
       return JobReport{std::string(snapshot_job_name), false, "it already ran today", 0, 0};
     }
   }
+  std::set<std::string> tenants;
   auto report = over_open_goals(deps_, snapshot_job_name, holder_, lease_, [&](auto chunk) -> Result<std::size_t> {
     return write_tx(deps_.store, [&](ports::Transaction& tx) -> Result<std::size_t> {
       std::size_t written = 0;
       const auto now = deps_.clock.now();
       for (const auto& key : chunk) {
+        tenants.insert(key.tenant);
         auto goal = tx.goals().find(key.tenant, key.id);
         if (!goal) return fail(goal.error());
         if (!*goal || !is_open((*goal)->status)) continue;
@@ -83,6 +88,11 @@ Result<JobReport> JobService::run_snapshot(bool force) {
     });
   });
   if (!report || !report->ran) return report;
+  // Each tenant's scores of the day, for the analytics trends.
+  AnalyticsService analytics(deps_);
+  for (const auto& tenant : tenants) {
+    if (auto s = analytics.record_daily_scores(tenant); !s) return fail(s.error());
+  }
   auto recorded = write_tx(deps_.store, [&](ports::Transaction& tx) -> Result<bool> {
     if (auto s = tx.metrics().record(system_tenant, snapshot_job_name, today,
                                      static_cast<double>(report->changed));

@@ -115,4 +115,15 @@ Result<std::vector<ProgressSnapshot>> ProgressService::history(const AuthContext
   });
 }
 
+Result<GoalForecast> ProgressService::forecast(const AuthContext& actor, std::string_view goal_id) {
+  const auto now = deps_.clock.now();
+  return read_tx(deps_.store, [&](ports::Transaction& tx) -> Result<GoalForecast> {
+    auto goal = detail::load_goal(tx, actor.tenant, goal_id);
+    if (!goal) return fail(goal.error());
+    auto view = detail::forecast_of(tx, *goal, now);
+    if (!view) return fail(view.error());
+    return GoalForecast{goal->id, goal->progress, goal->start_date, goal->end_date, std::move(*view), now};
+  });
+}
+
 }  // namespace traction

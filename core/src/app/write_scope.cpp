@@ -164,6 +164,16 @@ Status audit(Scope& scope, const Goal& goal, std::string_view action, std::strin
   return scope.tx.audit().append(entry);
 }
 
+Result<Forecast> forecast_of(ports::Transaction& tx, const Goal& goal, Timestamp now) {
+  const ForecastSettings settings{};
+  const auto today = date_of(now);
+  const auto from = start_of(today - std::chrono::days(settings.window_days));
+  auto history = tx.snapshots().list(goal.tenant, goal.id, from, std::nullopt);
+  if (!history) return fail(history.error());
+  return forecast(ForecastInput{goal.progress, goal.start_date, goal.end_date, date_of(goal.created_at), today,
+                                *history, settings});
+}
+
 std::string progress_text(double progress) { return fmt::format("{:g}", progress); }
 
 }  // namespace traction::detail

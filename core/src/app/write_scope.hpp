@@ -8,6 +8,7 @@
 #include "traction/app/dependencies.hpp"
 #include "traction/auth.hpp"
 #include "traction/domain/feed.hpp"
+#include "traction/domain/forecast.hpp"
 #include "traction/domain/goal.hpp"
 #include "traction/domain/progress.hpp"
 #include "traction/ports/store.hpp"
@@ -57,6 +58,9 @@ struct Scope {
 [[nodiscard]] Status audit(Scope& scope, const Goal& goal, std::string_view action,
                            std::string_view field, std::string old_value, std::string new_value,
                            std::string reason = {});
+
+// The goal's forecast as of `now`, from its snapshots inside the forecast window.
+[[nodiscard]] Result<Forecast> forecast_of(ports::Transaction& tx, const Goal& goal, Timestamp now);
 
 // "42.5": progress as audit entries write it.
 [[nodiscard]] std::string progress_text(double progress);

@@ -11,6 +11,7 @@
 #include "traction/app/goal_views.hpp"
 #include "traction/auth.hpp"
 #include "traction/domain/audit.hpp"
+#include "traction/domain/forecast.hpp"
 #include "traction/domain/page.hpp"
 
 namespace traction {
@@ -22,6 +23,15 @@ struct Recalculation {
   ProgressBasis basis = ProgressBasis::entered;  // how it was computed
   std::int64_t child_count = 0;
   std::size_t kpi_count = 0;
+  Timestamp calculated_at{};
+};
+
+struct GoalForecast {
+  std::string goal_id;
+  double current_progress = 0;
+  std::optional<Date> start_date;
+  std::optional<Date> end_date;
+  Forecast forecast;
   Timestamp calculated_at{};
 };
 
@@ -45,6 +55,8 @@ class ProgressService {
                                                               std::string_view goal_id,
                                                               std::optional<Date> from,
                                                               std::optional<Date> to);
+  // The velocity forecast from the goal's snapshots (DESIGN.md "History and forecast").
+  [[nodiscard]] Result<GoalForecast> forecast(const AuthContext& actor, std::string_view goal_id);
 
  private:
   Dependencies deps_;

@@ -3,6 +3,7 @@
 // HTTP adapter holds.
 
 #include "traction/app/activity_service.hpp"
+#include "traction/app/analytics_service.hpp"
 #include "traction/app/dependencies.hpp"
 #include "traction/app/goal_service.hpp"
 #include "traction/app/hierarchy_service.hpp"
@@ -13,13 +14,14 @@ namespace traction {
 
 struct Services {
   explicit Services(Dependencies deps)
-      : goals(deps), kpis(deps), activity(deps), hierarchy(deps), progress(deps) {}
+      : goals(deps), kpis(deps), activity(deps), hierarchy(deps), progress(deps), analytics(deps) {}
 
   GoalService goals;
   KpiService kpis;
   ActivityService activity;
   HierarchyService hierarchy;
   ProgressService progress;
+  AnalyticsService analytics;
 };
 
 }  // namespace traction
