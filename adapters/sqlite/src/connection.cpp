@@ -1,0 +1,85 @@
+#include "connection.hpp"
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+#include <utility>
+
+namespace traction::sqlite {
+
+std::string_view synchronous_keyword(Synchronous s) noexcept {
+  switch (s) {
+    case Synchronous::off: return "OFF";
+    case Synchronous::normal: return "NORMAL";
+    case Synchronous::full: return "FULL";
+    case Synchronous::extra: return "EXTRA";
+  }
+  return "FULL";
+}
+
+StatementLease::StatementLease(StatementLease&& other) noexcept
+    : owned_(std::move(other.owned_)),
+      statement_(std::exchange(other.statement_, nullptr)),
+      in_use_(std::exchange(other.in_use_, nullptr)) {}
+
+StatementLease::~StatementLease() {
+  if (statement_ == nullptr) return;
+  statement_->tryReset();
+  try {
+    statement_->clearBindings();
+  } catch (...) {
+    // Every use binds all of its parameters again; a stale binding is harmless.
+  }
+  if (in_use_ != nullptr) *in_use_ = false;
+}
+
+namespace {
+
+int open_flags(bool create) {
+  return create ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READWRITE;
+}
+
+int timeout_ms(std::chrono::milliseconds timeout) {
+  if (timeout.count() < 0) return 0;
+  if (timeout.count() > 24L * 3600 * 1000) return 24 * 3600 * 1000;
+  return static_cast<int>(timeout.count());
+}
+
+}  // namespace
+
+Connection::Connection(const std::string& path, bool create, const ConnectionSettings& settings)
+    : db_(path, open_flags(create), timeout_ms(settings.busy_timeout)) {
+  // PRAGMAs take no bound values; each text below is a fixed keyword of this file.
+  // synchronous first, so that switching a new file to WAL already follows it.
+  db_.exec(std::string("PRAGMA synchronous=") +
+           std::string(synchronous_keyword(settings.synchronous)));
+  const std::string mode = db_.execAndGet("PRAGMA journal_mode=WAL").getString();
+  if (mode != "wal") {
+    throw std::runtime_error("the database cannot use WAL mode (journal_mode is " + mode + ")");
+  }
+  db_.exec("PRAGMA foreign_keys=ON");
+  if (settings.read_only) db_.exec("PRAGMA query_only=ON");
+}
+
+StatementLease Connection::statement(std::string_view sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    auto statement = std::make_unique<SQLite::Statement>(db_, std::string(sql));
+    if (cache_.size() >= cache_capacity) return StatementLease(std::move(statement));
+    it = cache_.emplace(std::string(sql), Entry{std::move(statement), false}).first;
+  }
+  auto& entry = it->second;
+  if (entry.in_use) {
+    return StatementLease(std::make_unique<SQLite::Statement>(db_, std::string(sql)));
+  }
+  entry.in_use = true;
+  return StatementLease(*entry.statement, &entry.in_use);
+}
+
+void Connection::exec(const char* sql) { db_.exec(sql); }
+
+bool Connection::in_transaction() const noexcept {
+  return sqlite3_get_autocommit(db_.getHandle()) == 0;
+}
+
+}  // namespace traction::sqlite

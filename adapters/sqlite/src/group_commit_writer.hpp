@@ -1,0 +1,85 @@
+#pragma once
+// Group commit on the store's one write connection.
+//
+// submit() queues the caller's work. Whoever finds no batch running becomes the leader:
+// it takes the queued work (up to max_batch, oldest first), runs BEGIN IMMEDIATE, then each
+// item inside its own SAVEPOINT — RELEASE when the item succeeds, ROLLBACK TO + RELEASE
+// when it fails, so a failing item rolls back alone and gets its own error — then one
+// COMMIT for the whole batch. When SQLite gives up the whole transaction (the COMMIT
+// fails, or an I/O error rolls it back) every item of the batch gets the error.
+//
+// After the commit the leader lets the next batch start, publishes the committed items'
+// events in order (batches publish in commit order), and only then answers the batch's
+// callers: when write() returns, the commit is durable and its events were handed to the
+// publisher. Events of an item that rolled back are never published.
+//
+// The work of every item runs on the leader's thread. No exception escapes submit().
+// write() inside a write's work, or from the publisher, fails with INTERNAL rather than
+// deadlock.
+
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "connection.hpp"
+#include "sqlite_transaction.hpp"
+#include "traction/ports/event_publisher.hpp"
+#include "traction/sqlite/sqlite_store.hpp"
+
+namespace traction::sqlite {
+
+class GroupCommitWriter {
+ public:
+  using WriteFn = std::function<Status(SqliteTransaction&)>;
+
+  GroupCommitWriter(std::unique_ptr<Connection> connection, ports::EventPublisher* publisher,
+                    std::size_t max_batch) noexcept;
+  GroupCommitWriter(const GroupCommitWriter&) = delete;
+  GroupCommitWriter& operator=(const GroupCommitWriter&) = delete;
+
+  // Runs `fn` in the next batch; returns once that batch committed (and the item's events
+  // were published) or the item failed.
+  [[nodiscard]] Status submit(const WriteFn& fn) noexcept;
+
+  // True on the thread running a batch of this writer (inside a write's work).
+  [[nodiscard]] bool running_on_this_thread() const noexcept;
+
+  [[nodiscard]] WriteStats stats() const;
+
+ private:
+  struct Pending {
+    const WriteFn* fn = nullptr;
+    Status result;
+    std::vector<DomainEvent> events;
+    Pending* next = nullptr;  // the queue and a batch are intrusive lists: no allocation
+    bool taken = false;
+    bool done = false;
+  };
+
+  // Takes a batch off the queue and runs it to the end; called and returning with `lock`
+  // held on mutex_.
+  void lead(std::unique_lock<std::mutex>& lock) noexcept;
+  // BEGIN, the items in savepoints, COMMIT; sets each item's result and events.
+  void run_batch(Pending* first) noexcept;
+  void fail_all(Pending* first, const Error& error) noexcept;
+
+  std::unique_ptr<Connection> connection_;
+  ports::EventPublisher* publisher_;
+  std::size_t max_batch_;
+
+  mutable std::mutex mutex_;  // guards the queue, leader_active_, the flags and stats
+  std::condition_variable changed_;
+  Pending* head_ = nullptr;
+  Pending* tail_ = nullptr;
+  std::size_t queued_ = 0;
+  bool leader_active_ = false;
+  WriteStats stats_;
+
+  std::mutex publish_mutex_;  // held while a batch publishes: batches publish in order
+};
+
+}  // namespace traction::sqlite

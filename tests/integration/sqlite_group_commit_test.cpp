@@ -1,0 +1,416 @@
+// Group commit and the connection pool: concurrent write() calls share SQLite
+// transactions yet succeed or fail alone; events are published only after their commit;
+// readers run beside an open write transaction.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+#include <chrono>
+#include <future>
+#include <latch>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "sqlite_test_support.hpp"
+#include "sqlite_transaction.hpp"
+#include "traction/ports/store.hpp"
+
+namespace traction::sqlite::test {
+namespace {
+
+constexpr std::string_view tenant = "tenant-gc";
+
+DomainEvent progress_event(std::string_view goal_id) {
+  DomainEvent e;
+  e.tenant = std::string(tenant);
+  e.goal_id = std::string(goal_id);
+  e.at = test_time();
+  e.payload = ProgressChanged{10, 20, "entered"};
+  return e;
+}
+
+// Inserts a goal and appends an event for it.
+Status insert_with_event(ports::Transaction& tx, const std::string& id) {
+  if (auto ok = tx.goals().insert(test_goal(tenant, id)); !ok) return ok;
+  auto event = progress_event(id);
+  return tx.events().append(event);
+}
+
+// Records what is published and whether each event was already committed then (seen by
+// a read of the store).
+class CheckingPublisher final : public ports::EventPublisher {
+ public:
+  void attach(ports::Store* store) { store_ = store; }
+
+  void publish(const DomainEvent& event) noexcept override {
+    bool committed = false;
+    if (store_ != nullptr) {
+      auto seen = read_tx(*store_, [&](ports::Transaction& tx) {
+        return tx.events().since(event.tenant, std::nullopt, event.id - 1, 1);
+      });
+      committed = seen && seen->size() == 1 && seen->front() == event;
+    }
+    const std::lock_guard lock(mutex_);
+    events_.push_back(event);
+    all_committed_ = all_committed_ && committed;
+  }
+
+  std::vector<DomainEvent> events() const {
+    const std::lock_guard lock(mutex_);
+    return events_;
+  }
+  bool all_committed() const {
+    const std::lock_guard lock(mutex_);
+    return all_committed_;
+  }
+
+ private:
+  ports::Store* store_ = nullptr;
+  mutable std::mutex mutex_;
+  std::vector<DomainEvent> events_;
+  bool all_committed_ = true;
+};
+
+bool goal_exists(ports::Store& store, const std::string& id) {
+  auto goal = read_tx(store, [&](ports::Transaction& tx) { return tx.goals().find(tenant, id); });
+  REQUIRE(goal);
+  return goal->has_value();
+}
+
+// Holds the writer inside a first batch until release(), so that the writes submitted
+// meanwhile queue up and go together into the next batches.
+class WriterGate {
+ public:
+  explicit WriterGate(SqliteStore& store) : store_(store) {
+    thread_ = std::thread([this] {
+      status_ = store_.write([this](ports::Transaction& tx) -> Status {
+        if (auto ok = tx.goals().insert(test_goal(tenant, "gate")); !ok) return ok;
+        inside_.count_down();
+        release_.wait();
+        return {};
+      });
+    });
+    inside_.wait();
+  }
+  WriterGate(const WriterGate&) = delete;
+  WriterGate& operator=(const WriterGate&) = delete;
+  ~WriterGate() {
+    release();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  // Waits (without sleeping) until `n` write() calls are queued behind the gate.
+  void wait_for_queued(std::size_t n) const {
+    while (store_.write_stats().queued < n) std::this_thread::yield();
+  }
+  void release() {
+    if (!released_) release_.count_down();
+    released_ = true;
+  }
+  Status finish() {
+    release();
+    thread_.join();
+    return status_;
+  }
+
+ private:
+  SqliteStore& store_;
+  std::latch inside_{1};
+  std::latch release_{1};
+  bool released_ = false;
+  Status status_;
+  std::thread thread_;
+};
+
+TEST_CASE("sqlite store: a reader is not blocked by an open write transaction") {
+  TempDatabase db;
+  auto options = db.options();
+  options.read_connections = 2;
+  auto store = open_store(options);
+  REQUIRE(store->write([](ports::Transaction& tx) { return tx.goals().insert(test_goal(tenant, "g-1")); }));
+
+  std::latch inside(1);
+  std::latch release(1);
+  Status write_status;
+  std::thread writer([&] {
+    write_status = store->write([&](ports::Transaction& tx) -> Status {
+      if (auto ok = tx.goals().insert(test_goal(tenant, "g-2")); !ok) return ok;
+      inside.count_down();
+      release.wait();  // the write transaction stays open, g-2 uncommitted
+      return {};
+    });
+  });
+  inside.wait();
+
+  // Two reads at once, while the writer holds its transaction open. (The wait bound only
+  // keeps a broken build from hanging the suite.)
+  auto read_count = [&] {
+    return read_tx(*store, [](ports::Transaction& tx) { return tx.goals().count(tenant); });
+  };
+  auto first = std::async(std::launch::async, read_count);
+  auto second = std::async(std::launch::async, read_count);
+  const bool finished = first.wait_for(std::chrono::seconds(30)) == std::future_status::ready &&
+                        second.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+  release.count_down();
+  writer.join();
+  REQUIRE(finished);
+  const auto a = first.get();
+  const auto b = second.get();
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(*a == 1);  // the snapshot before the open write
+  CHECK(*b == 1);
+  REQUIRE(write_status);
+  const auto after = read_count();
+  REQUIRE(after);
+  CHECK(*after == 2);
+}
+
+TEST_CASE("sqlite store: many threads writing at once all land, events in commit order") {
+  TempDatabase db;
+  CheckingPublisher publisher;
+  auto options = db.options();
+  options.synchronous = Synchronous::normal;
+  auto store = open_store(options, &publisher);
+  publisher.attach(store.get());
+  constexpr int threads = 8;
+  constexpr int writes_each = 40;
+  std::vector<std::thread> workers;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      for (int i = 0; i < writes_each; ++i) {
+        const auto id = "t" + std::to_string(t) + "-" + std::to_string(i);
+        if (!store->write([&](ports::Transaction& tx) { return insert_with_event(tx, id); })) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& w : workers) w.join();
+  CHECK(failures.load() == 0);
+
+  const auto count = read_tx(*store, [](ports::Transaction& tx) { return tx.goals().count(tenant); });
+  REQUIRE(count);
+  CHECK(*count == threads * writes_each);
+  const auto stats = store->write_stats();
+  CHECK(stats.writes == static_cast<std::uint64_t>(threads * writes_each));
+  CHECK(stats.failed_writes == 0);
+  CHECK(stats.batches <= stats.writes);
+  CHECK(stats.queued == 0);
+
+  const auto published = publisher.events();
+  REQUIRE(published.size() == static_cast<std::size_t>(threads * writes_each));
+  CHECK(publisher.all_committed());
+  CHECK(std::is_sorted(published.begin(), published.end(),
+                       [](const DomainEvent& x, const DomainEvent& y) { return x.id < y.id; }));
+  const auto stored = read_tx(*store, [](ports::Transaction& tx) {
+    return tx.events().since(tenant, std::nullopt, 0, 10'000);
+  });
+  REQUIRE(stored);
+  CHECK(*stored == published);
+}
+
+TEST_CASE("sqlite store: in one batch a failing write rolls back alone, the others commit") {
+  TempDatabase db;
+  CheckingPublisher publisher;
+  auto store = open_store(db.options(), &publisher);
+  publisher.attach(store.get());
+  const auto before = store->write_stats();
+
+  constexpr int n = 10;
+  std::vector<Status> results(n);
+  std::vector<std::thread> writers;
+  {
+    WriterGate gate(*store);
+    for (int i = 0; i < n; ++i) {
+      writers.emplace_back([&, i] {
+        const auto id = "b-" + std::to_string(i);
+        results[static_cast<std::size_t>(i)] = store->write([&](ports::Transaction& tx) -> Status {
+          if (auto ok = insert_with_event(tx, id); !ok) return ok;
+          if (i == 3) return fail(ErrorCode::validation_error, "item 3 refuses", "title");
+          if (i == 6) throw std::runtime_error("item 6 throws");
+          return {};
+        });
+      });
+    }
+    gate.wait_for_queued(n);
+    REQUIRE(gate.finish());
+    for (auto& w : writers) w.join();
+  }
+
+  // The gate's batch, then one batch for all ten.
+  const auto after = store->write_stats();
+  CHECK(after.batches - before.batches == 2);
+  CHECK(after.writes - before.writes == n + 1);
+  CHECK(after.failed_writes - before.failed_writes == 2);
+
+  for (int i = 0; i < n; ++i) {
+    INFO("item " << i);
+    const auto& r = results[static_cast<std::size_t>(i)];
+    const auto id = "b-" + std::to_string(i);
+    if (i == 3) {
+      REQUIRE_FALSE(r);
+      CHECK(r.error() == Error{ErrorCode::validation_error, "item 3 refuses", "title"});
+      CHECK_FALSE(goal_exists(*store, id));
+    } else if (i == 6) {
+      REQUIRE_FALSE(r);
+      CHECK(r.error().code == ErrorCode::internal);
+      CHECK_THAT(r.error().message, Catch::Contains("item 6 throws"));
+      CHECK_FALSE(goal_exists(*store, id));
+    } else {
+      CHECK(r);
+      CHECK(goal_exists(*store, id));
+    }
+  }
+
+  // Events: one per committed item, each already committed when published; none for the
+  // two that rolled back.
+  const auto published = publisher.events();
+  CHECK(published.size() == static_cast<std::size_t>(n - 2));
+  CHECK(publisher.all_committed());
+  for (const auto& e : published) {
+    CHECK(e.goal_id != "b-3");
+    CHECK(e.goal_id != "b-6");
+  }
+  const auto stored = read_tx(*store, [](ports::Transaction& tx) {
+    return tx.events().since(tenant, std::nullopt, 0, 100);
+  });
+  REQUIRE(stored);
+  CHECK(*stored == published);
+}
+
+TEST_CASE("sqlite store: max_batch bounds how many writes share a transaction") {
+  TempDatabase db;
+  auto options = db.options();
+  options.max_batch = 3;
+  auto store = open_store(options);
+  const auto before = store->write_stats();
+  constexpr int n = 7;
+  std::vector<std::thread> writers;
+  std::atomic<int> failures{0};
+  {
+    WriterGate gate(*store);
+    for (int i = 0; i < n; ++i) {
+      writers.emplace_back([&, i] {
+        const auto id = "m-" + std::to_string(i);
+        if (!store->write([&](ports::Transaction& tx) { return tx.goals().insert(test_goal(tenant, id)); })) {
+          ++failures;
+        }
+      });
+    }
+    gate.wait_for_queued(n);
+    REQUIRE(gate.finish());
+    for (auto& w : writers) w.join();
+  }
+  CHECK(failures.load() == 0);
+  const auto after = store->write_stats();
+  CHECK(after.batches - before.batches == 1 + 3);  // the gate, then 3 + 3 + 1
+  CHECK(after.writes - before.writes == n + 1);
+}
+
+TEST_CASE("sqlite store: a COMMIT that fails fails every write of its batch") {
+  TempDatabase db;
+  {
+    // A deferred foreign key: a violation passes each statement and fails the COMMIT.
+    auto store = open_store(db.options());
+    SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
+    raw.exec("CREATE TABLE test_deferred (goal_row INTEGER REFERENCES goals (row_id) "
+             "DEFERRABLE INITIALLY DEFERRED)");
+  }
+  CheckingPublisher publisher;
+  auto store = open_store(db.options(), &publisher);
+  const auto before = store->write_stats();
+
+  std::vector<Status> results(3);
+  std::vector<std::thread> writers;
+  {
+    WriterGate gate(*store);
+    for (int i = 0; i < 3; ++i) {
+      writers.emplace_back([&, i] {
+        results[static_cast<std::size_t>(i)] = store->write([&](ports::Transaction& tx) -> Status {
+          if (auto ok = insert_with_event(tx, "c-" + std::to_string(i)); !ok) return ok;
+          if (i != 1) return {};
+          auto& raw = dynamic_cast<SqliteTransaction&>(tx).connection().db();
+          SQLite::Statement st(raw, "INSERT INTO test_deferred (goal_row) VALUES (?)");
+          st.bind(1, std::int64_t{999'999});
+          st.exec();
+          return {};
+        });
+      });
+    }
+    gate.wait_for_queued(3);
+    REQUIRE(gate.finish());
+    for (auto& w : writers) w.join();
+  }
+  CHECK(store->write_stats().batches - before.batches == 2);
+  for (int i = 0; i < 3; ++i) {
+    INFO("item " << i);
+    const auto& r = results[static_cast<std::size_t>(i)];
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == ErrorCode::internal);
+    CHECK_THAT(r.error().message, Catch::Contains("FOREIGN KEY"));
+    CHECK_FALSE(goal_exists(*store, "c-" + std::to_string(i)));
+  }
+  CHECK(publisher.events().empty());
+  CHECK(goal_exists(*store, "gate"));
+
+  // The writer goes on working.
+  REQUIRE(store->write([](ports::Transaction& tx) { return insert_with_event(tx, "after"); }));
+  CHECK(goal_exists(*store, "after"));
+  CHECK(publisher.events().size() == 1);
+}
+
+TEST_CASE("sqlite store: write() or read() inside a write fails instead of deadlocking") {
+  TempDatabase db;
+  auto store = open_store(db.options());
+  Status inner_write;
+  Status inner_read;
+  REQUIRE(store->write([&](ports::Transaction&) -> Status {
+    inner_write = store->write([](ports::Transaction&) -> Status { return {}; });
+    inner_read = store->read([](ports::Transaction&) -> Status { return {}; });
+    return {};
+  }));
+  REQUIRE_FALSE(inner_write);
+  CHECK(inner_write.error().code == ErrorCode::internal);
+  REQUIRE_FALSE(inner_read);
+  CHECK(inner_read.error().code == ErrorCode::internal);
+  // A JobLock call is a write too.
+  Result<bool> inner_lock = false;
+  REQUIRE(store->write([&](ports::Transaction&) -> Status {
+    inner_lock = store->job_lock().try_acquire("job", "me", std::chrono::seconds(1), test_time());
+    return {};
+  }));
+  CHECK_FALSE(inner_lock);
+}
+
+// A publisher that tries to write from inside publish().
+class WritingPublisher final : public ports::EventPublisher {
+ public:
+  ports::Store* store = nullptr;
+  Status inner = {};
+  int calls = 0;
+  void publish(const DomainEvent&) noexcept override {
+    ++calls;
+    inner = store->write([](ports::Transaction&) -> Status { return {}; });
+  }
+};
+
+TEST_CASE("sqlite store: write() from the event publisher fails instead of deadlocking") {
+  TempDatabase db;
+  WritingPublisher publisher;
+  auto store = open_store(db.options(), &publisher);
+  publisher.store = store.get();
+  REQUIRE(store->write([](ports::Transaction& tx) { return insert_with_event(tx, "p-1"); }));
+  CHECK(publisher.calls == 1);
+  REQUIRE_FALSE(publisher.inner);
+  CHECK(publisher.inner.error().code == ErrorCode::internal);
+}
+
+}  // namespace
+}  // namespace traction::sqlite::test
