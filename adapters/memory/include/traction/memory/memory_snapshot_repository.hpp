@@ -1,0 +1,22 @@
+#pragma once
+
+#include "traction/memory/memory_tx_context.hpp"
+#include "traction/ports/repositories.hpp"
+
+namespace traction::memory {
+
+// A goal's progress history: oldest first (ties by insert order), from/to inclusive.
+class MemorySnapshotRepository final : public ports::SnapshotRepository {
+ public:
+  explicit MemorySnapshotRepository(MemoryTxContext& tx) noexcept : tx_(tx) {}
+
+  Status append(const ProgressSnapshot& snapshot) override;
+  Result<std::vector<ProgressSnapshot>> list(std::string_view tenant, std::string_view goal_id,
+                                             std::optional<Timestamp> from,
+                                             std::optional<Timestamp> to) override;
+
+ private:
+  MemoryTxContext& tx_;
+};
+
+}  // namespace traction::memory

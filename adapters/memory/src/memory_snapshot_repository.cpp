@@ -1,0 +1,30 @@
+#include "traction/memory/memory_snapshot_repository.hpp"
+
+#include <algorithm>
+
+namespace traction::memory {
+
+Status MemorySnapshotRepository::append(const ProgressSnapshot& snapshot) {
+  if (auto ok = tx_.check_writable(); !ok) return ok;
+  auto& state = tx_.tenant_for_write(snapshot.tenant);
+  append_row(tx_, entry_for_write(tx_, state.snapshots, snapshot.goal_id), snapshot);
+  return {};
+}
+
+Result<std::vector<ProgressSnapshot>> MemorySnapshotRepository::list(
+    std::string_view tenant, std::string_view goal_id, std::optional<Timestamp> from,
+    std::optional<Timestamp> to) {
+  std::vector<ProgressSnapshot> out;
+  const auto* rows = find_row(tx_, &TenantState::snapshots, tenant, goal_id);
+  if (rows == nullptr) return out;
+  for (const auto& snapshot : *rows) {
+    if (from && snapshot.at < *from) continue;
+    if (to && snapshot.at > *to) continue;
+    out.push_back(snapshot);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ProgressSnapshot& a,
+                                              const ProgressSnapshot& b) { return a.at < b.at; });
+  return out;
+}
+
+}  // namespace traction::memory
