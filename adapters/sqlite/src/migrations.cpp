@@ -437,8 +437,14 @@ END;
 INSERT INTO issues_fts (issues_fts) VALUES ('rebuild');
 )sql";
 
+// Migration 4: a goal's last forecast status, so that goal.health.changed is published once
+// per change.
+constexpr const char* migration_4 = R"sql(
+ALTER TABLE goals ADD COLUMN health TEXT;
+)sql";
+
 constexpr std::array<const char*, latest_schema_version> migrations{migration_1, migration_2,
-                                                                   migration_3};
+                                                                   migration_3, migration_4};
 
 int read_user_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();

@@ -13,7 +13,7 @@ constexpr std::string_view goal_columns =
     "g.progress_basis, g.calculation_source, g.manual_progress, g.manual_reason, "
     "g.entered_progress, g.children_count, g.children_progress_sum, g.last_calculated_at, "
     "g.completed_at, g.created_at, g.updated_at, g.created_by, g.updated_by, g.version, "
-    "g.deleted_at";
+    "g.deleted_at, g.health";
 
 Goal read_goal(const SQLite::Statement& s) {
   Row r(s);
@@ -47,6 +47,7 @@ Goal read_goal(const SQLite::Statement& s) {
   g.updated_by = r.text();
   g.version = r.i64();
   g.deleted_at = r.opt_time();
+  g.health = r.opt_enumeration(forecast_status_text);
   return g;
 }
 
@@ -76,7 +77,8 @@ void bind_goal_fields(Binder& b, const Goal& g) {
       .time(g.created_at)
       .time(g.updated_at)
       .text(g.created_by)
-      .text(g.updated_by);
+      .text(g.updated_by)
+      .opt_enumeration(forecast_status_text, g.health);
 }
 
 constexpr std::string_view insert_goal_sql =
@@ -84,9 +86,9 @@ constexpr std::string_view insert_goal_sql =
     "horizon, start_date, end_date, status, metadata_json, progress, progress_basis, "
     "calculation_source, manual_progress, manual_reason, entered_progress, children_count, "
     "children_progress_sum, last_calculated_at, completed_at, created_at, updated_at, "
-    "created_by, updated_by, version, deleted_at) "
+    "created_by, updated_by, health, version, deleted_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?) ON CONFLICT (tenant, id) DO NOTHING";
+    "?, ?, ?) ON CONFLICT (tenant, id) DO NOTHING";
 
 constexpr std::string_view update_goal_sql =
     "UPDATE goals SET title = ?, intent = ?, owner_id = ?, owner_name = ?, level = ?, "
@@ -94,7 +96,7 @@ constexpr std::string_view update_goal_sql =
     "progress = ?, progress_basis = ?, calculation_source = ?, manual_progress = ?, "
     "manual_reason = ?, entered_progress = ?, children_count = ?, children_progress_sum = ?, "
     "last_calculated_at = ?, completed_at = ?, created_at = ?, updated_at = ?, created_by = ?, "
-    "updated_by = ?, deleted_at = ?, version = version + 1 "
+    "updated_by = ?, health = ?, deleted_at = ?, version = version + 1 "
     "WHERE tenant = ? AND id = ? AND version = ?";
 
 // Live goals, oldest first, ties by id.

@@ -80,9 +80,20 @@ Result<JobReport> JobService::run_snapshot(bool force) {
         auto goal = tx.goals().find(key.tenant, key.id);
         if (!goal) return fail(goal.error());
         if (!*goal || !is_open((*goal)->status)) continue;
-        ProgressSnapshot snapshot{key.tenant, key.id, now, (*goal)->progress, SnapshotSource::daily};
+        auto& g = **goal;
+        ProgressSnapshot snapshot{key.tenant, key.id, now, g.progress, SnapshotSource::daily};
         if (auto s = tx.snapshots().append(snapshot); !s) return fail(s.error());
         ++written;
+        // Time passing alone can move a goal's forecast (an end date coming closer).
+        const auto health_before = g.health;
+        auto health = detail::refresh_health(tx, g, now, false);
+        if (!health) return fail(health.error());
+        if (g.health == health_before) continue;
+        if (auto s = tx.goals().update(g); !s) return fail(s.error());
+        if (*health) {
+          DomainEvent event{0, key.tenant, key.id, now, std::move(**health)};
+          if (auto s = tx.events().append(event); !s) return fail(s.error());
+        }
       }
       return written;
     });

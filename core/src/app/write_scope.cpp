@@ -34,6 +34,36 @@ Status progress_moved(Scope& scope, const Goal& goal, double before, std::string
   return scope.tx.events().append(event);
 }
 
+// A health event is published when the status moves, except for a goal's first status when
+// that is harmless (on track or not enough data yet).
+bool worth_publishing(const std::optional<ForecastStatus>& before, ForecastStatus after) {
+  if (before == after) return false;
+  if (before) return true;
+  return after == ForecastStatus::at_risk || after == ForecastStatus::off_track;
+}
+
+// Stores a goal whose progress was re-computed to `computed`; when it moved, the snapshot,
+// audit entry, progress event and (when the forecast status moved) the health event.
+// Returns the progress it had before.
+Result<double> store_progress(Scope& scope, Goal& goal, const ProgressResult& computed, std::string_view why) {
+  const auto before = apply(goal, computed, scope.now);
+  const bool moved = goal.progress != before;
+  std::optional<HealthChanged> health;
+  if (moved) {
+    auto changed = refresh_health(scope.tx, goal, scope.now, true);
+    if (!changed) return fail(changed.error());
+    health = std::move(*changed);
+  }
+  if (auto s = scope.tx.goals().update(goal); !s) return fail(s.error());
+  if (!moved) return before;
+  if (auto s = progress_moved(scope, goal, before, why); !s) return fail(s.error());
+  if (health) {
+    DomainEvent event{0, goal.tenant, goal.id, scope.now, std::move(*health)};
+    if (auto s = scope.tx.events().append(event); !s) return fail(s.error());
+  }
+  return before;
+}
+
 // Walks up from `goal` (whose progress moved from `before`), adjusting each ancestor.
 Status roll_up(Scope& scope, const Goal& goal, double before) {
   auto parent_id = goal.parent_id;
@@ -49,14 +79,10 @@ Status roll_up(Scope& scope, const Goal& goal, double before) {
       return fail(parent.error());
     }
     child_progress_changed(*parent, child_before, child_after);
-    const auto result = compute_progress(*parent, {});
-    const auto parent_before = apply(*parent, result, scope.now);
-    if (auto s = scope.tx.goals().update(*parent); !s) return s;
-    if (parent->progress != parent_before) {
-      const auto why = fmt::format("rolled up from child goal \"{}\"", child_title);
-      if (auto s = progress_moved(scope, *parent, parent_before, why); !s) return s;
-    }
-    child_before = parent_before;
+    const auto why = fmt::format("rolled up from child goal \"{}\"", child_title);
+    auto parent_before = store_progress(scope, *parent, compute_progress(*parent, {}), why);
+    if (!parent_before) return fail(parent_before.error());
+    child_before = *parent_before;
     child_after = parent->progress;
     child_title = parent->title;
     parent_id = parent->parent_id;
@@ -121,11 +147,10 @@ Result<ProgressResult> computed_progress(ports::Transaction& tx, const Goal& goa
 Status save_goal(Scope& scope, Goal& goal, std::string_view why) {
   auto computed = computed_progress(scope.tx, goal);
   if (!computed) return fail(computed.error());
-  const auto before = apply(goal, *computed, scope.now);
-  if (auto s = scope.tx.goals().update(goal); !s) return s;
-  if (goal.progress == before) return {};
-  if (auto s = progress_moved(scope, goal, before, why); !s) return s;
-  return roll_up(scope, goal, before);
+  auto before = store_progress(scope, goal, *computed, why);
+  if (!before) return fail(before.error());
+  if (goal.progress == *before) return {};
+  return roll_up(scope, goal, *before);
 }
 
 Status insert_goal(Scope& scope, Goal& goal) {
@@ -164,14 +189,29 @@ Status audit(Scope& scope, const Goal& goal, std::string_view action, std::strin
   return scope.tx.audit().append(entry);
 }
 
-Result<Forecast> forecast_of(ports::Transaction& tx, const Goal& goal, Timestamp now) {
+Result<Forecast> forecast_of(ports::Transaction& tx, const Goal& goal, Timestamp now, bool with_current) {
   const ForecastSettings settings{};
   const auto today = date_of(now);
   const auto from = start_of(today - std::chrono::days(settings.window_days));
   auto history = tx.snapshots().list(goal.tenant, goal.id, from, std::nullopt);
   if (!history) return fail(history.error());
+  if (with_current) {
+    history->push_back(ProgressSnapshot{goal.tenant, goal.id, now, goal.progress, SnapshotSource::change});
+  }
   return forecast(ForecastInput{goal.progress, goal.start_date, goal.end_date, date_of(goal.created_at), today,
                                 *history, settings});
+}
+
+Result<std::optional<HealthChanged>> refresh_health(ports::Transaction& tx, Goal& goal, Timestamp now,
+                                                    bool with_current) {
+  auto forecast = forecast_of(tx, goal, now, with_current);
+  if (!forecast) return fail(forecast.error());
+  const auto before = goal.health;
+  goal.health = forecast->status;
+  if (!worth_publishing(before, forecast->status)) return std::optional<HealthChanged>{};
+  return std::optional<HealthChanged>{
+      HealthChanged{before ? std::string(forecast_status_text.name(*before)) : std::string{},
+                    std::string(forecast_status_text.name(forecast->status))}};
 }
 
 std::string progress_text(double progress) { return fmt::format("{:g}", progress); }

@@ -9,6 +9,7 @@
 #include "traction/auth.hpp"
 #include "traction/domain/feed.hpp"
 #include "traction/domain/forecast.hpp"
+#include "traction/domain/event.hpp"
 #include "traction/domain/goal.hpp"
 #include "traction/domain/progress.hpp"
 #include "traction/ports/store.hpp"
@@ -59,8 +60,15 @@ struct Scope {
                            std::string_view field, std::string old_value, std::string new_value,
                            std::string reason = {});
 
-// The goal's forecast as of `now`, from its snapshots inside the forecast window.
-[[nodiscard]] Result<Forecast> forecast_of(ports::Transaction& tx, const Goal& goal, Timestamp now);
+// The goal's forecast as of `now`, from its snapshots inside the forecast window (and its
+// current progress as a point at `now` when `with_current`, for a change not stored yet).
+[[nodiscard]] Result<Forecast> forecast_of(ports::Transaction& tx, const Goal& goal, Timestamp now,
+                                           bool with_current = false);
+
+// Sets goal.health to the forecast's status; returns the event to publish when the status
+// moved (to at_risk or off_track, or between any two known statuses).
+[[nodiscard]] Result<std::optional<HealthChanged>> refresh_health(ports::Transaction& tx, Goal& goal,
+                                                                  Timestamp now, bool with_current);
 
 // "42.5": progress as audit entries write it.
 [[nodiscard]] std::string progress_text(double progress);

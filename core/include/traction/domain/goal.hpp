@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "traction/domain/forecast.hpp"
 #include "traction/enum_text.hpp"
 #include "traction/time.hpp"
 
@@ -113,6 +114,8 @@ struct Goal {
   std::int64_t children_count = 0;        // live (not deleted) children
   double children_progress_sum = 0;       // sum of their progress: average = sum / count
   std::optional<Timestamp> last_calculated_at;
+  // The forecast status last seen; goal.health.changed is published when it moves.
+  std::optional<ForecastStatus> health;
 
   std::optional<Timestamp> completed_at;
   Timestamp created_at{};
