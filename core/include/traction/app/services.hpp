@@ -7,14 +7,17 @@
 #include "traction/app/dependencies.hpp"
 #include "traction/app/goal_service.hpp"
 #include "traction/app/hierarchy_service.hpp"
+#include "traction/app/issue_config_service.hpp"
 #include "traction/app/kpi_service.hpp"
+#include "traction/app/operations_service.hpp"
 #include "traction/app/progress_service.hpp"
 
 namespace traction {
 
 struct Services {
   explicit Services(Dependencies deps)
-      : goals(deps), kpis(deps), activity(deps), hierarchy(deps), progress(deps), analytics(deps) {}
+      : goals(deps), kpis(deps), activity(deps), hierarchy(deps), progress(deps), analytics(deps),
+        operations(deps), issue_config(deps) {}
 
   GoalService goals;
   KpiService kpis;
@@ -22,6 +25,8 @@ struct Services {
   HierarchyService hierarchy;
   ProgressService progress;
   AnalyticsService analytics;
+  OperationsService operations;
+  IssueConfigService issue_config;
 };
 
 }  // namespace traction
