@@ -1,0 +1,54 @@
+#pragma once
+// Request handling, apart from any socket: route, authenticate, run the handler (an
+// exception becomes a 500 INTERNAL_ERROR, logged), record metrics, log one line. The
+// sessions call this on a worker thread with a Request they filled from the wire.
+
+#include <chrono>
+#include <memory>
+#include <string_view>
+
+#include "traction/error.hpp"
+#include "traction/http/authenticator.hpp"
+#include "traction/http/logger.hpp"
+#include "traction/http/metrics.hpp"
+#include "traction/http/request.hpp"
+#include "traction/http/response.hpp"
+#include "traction/http/router.hpp"
+#include "traction/http/stream.hpp"
+
+namespace traction::http {
+
+struct Dispatched {
+  Response response;               // the answer; for a stream, its status and headers
+  std::shared_ptr<Stream> stream;  // set: serve this stream after the response head
+};
+
+class Dispatcher {
+ public:
+  Dispatcher(const Router& router, const Authenticator& authenticator, Metrics& metrics,
+             const Logger& logger)
+      : router_(&router), authenticator_(&authenticator), metrics_(&metrics), logger_(&logger) {}
+
+  // `request` needs method, method_name, target, headers and body; the rest is filled
+  // here. Never throws.
+  [[nodiscard]] Dispatched dispatch(Request& request) const noexcept;
+
+  // The answer to a request the session could not read (malformed HTTP, body too large),
+  // logged and counted like any other.
+  [[nodiscard]] Response reject(std::string_view method, std::string_view target,
+                                const Error& error) const noexcept;
+
+  [[nodiscard]] const Logger& logger() const { return *logger_; }
+  [[nodiscard]] Metrics& metrics() const { return *metrics_; }
+
+ private:
+  Dispatched route(Request& request) const;
+  void finish(const Request& request, int status, std::chrono::steady_clock::time_point start) const;
+
+  const Router* router_;
+  const Authenticator* authenticator_;
+  Metrics* metrics_;
+  const Logger* logger_;
+};
+
+}  // namespace traction::http

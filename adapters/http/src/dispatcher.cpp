@@ -1,0 +1,122 @@
+#include "traction/http/dispatcher.hpp"
+
+#include <fmt/format.h>
+
+#include <exception>
+
+#include "traction/http/errors.hpp"
+
+namespace traction::http {
+namespace {
+
+constexpr std::string_view unmatched_route = "unmatched";
+
+Response internal_error() {
+  Response response;
+  response.status = 500;
+  response.body = R"({"success":false,"error":"Internal server error","code":"INTERNAL_ERROR"})";
+  return response;
+}
+
+}  // namespace
+
+Dispatched Dispatcher::dispatch(Request& request) const noexcept {
+  const auto start = std::chrono::steady_clock::now();
+  Dispatched out;
+  try {
+    out = route(request);
+  } catch (const std::exception& e) {
+    out = Dispatched{internal_error(), nullptr};
+    out.response.log_detail = fmt::format("handler threw: {}", e.what());
+  } catch (...) {
+    out = Dispatched{internal_error(), nullptr};
+    out.response.log_detail = "handler threw a non-standard exception";
+  }
+  try {
+    finish(request, out.response.status, start);
+    if (!out.response.log_detail.empty()) {
+      logger_->log(out.response.status >= 500 ? LogLevel::error : LogLevel::warn, "request failed",
+                   {{"method", request.method_name},
+                    {"path", request.path},
+                    {"status", std::to_string(out.response.status)},
+                    {"detail", out.response.log_detail}});
+    }
+  } catch (...) {
+    // Metrics and logs never fail a request.
+  }
+  return out;
+}
+
+Dispatched Dispatcher::route(Request& request) const {
+  if (auto parsed = parse_target(request.target, request); !parsed) {
+    return {error_response(parsed.error()), nullptr};
+  }
+  auto match = router_->match(request.method, request.path);
+  if (!match.found()) {
+    if (match.path_known()) {
+      request.route = std::string{match.allowed_pattern};
+      return {method_not_allowed(request.method_name, request.path, match.allowed), nullptr};
+    }
+    return {error_response(ErrorCode::not_found,
+                           fmt::format("No route for {} {}", request.method_name, request.path)),
+            nullptr};
+  }
+  const Route& route = *match.route;
+  request.route = route.pattern;
+  for (auto& [name, value] : match.params) request.params.set(std::move(name), std::move(value));
+
+  if (!route.options.public_route) {
+    auto auth = authenticator_->authenticate(request, route.options.query_token);
+    if (!auth) return {error_response(auth.error()), nullptr};
+    request.auth = std::move(*auth);
+  }
+
+  if (route.stream_handler) {
+    auto stream = route.stream_handler(request);
+    if (!stream) return {error_response(stream.error()), nullptr};
+    if (!*stream) return {error_response(ErrorCode::internal, "stream handler returned null"), nullptr};
+    Dispatched out;
+    out.response.status = 200;
+    out.response.content_type = (*stream)->content_type();
+    out.stream = std::move(*stream);
+    return out;
+  }
+  return {route.handler(request), nullptr};
+}
+
+void Dispatcher::finish(const Request& request, int status,
+                        std::chrono::steady_clock::time_point start) const {
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  const std::string_view route = request.route.empty() ? unmatched_route : request.route;
+  metrics_->record_request(method_text.name(request.method), route, status, elapsed);
+  const auto level = status >= 500 ? LogLevel::error : LogLevel::info;
+  if (!logger_->enabled(level)) return;
+  const double ms = std::chrono::duration<double, std::milli>(elapsed).count();
+  logger_->log(level, "request",
+               {{"method", request.method_name},
+                {"path", request.path.empty() ? request.target.substr(0, request.target.find('?'))
+                                              : request.path},
+                {"route", std::string{route}},
+                {"status", std::to_string(status)},
+                {"duration_ms", fmt::format("{:.3f}", ms)},
+                {"tenant", request.auth ? request.auth->tenant : std::string{"-"}}});
+}
+
+Response Dispatcher::reject(std::string_view method, std::string_view target,
+                            const Error& error) const noexcept {
+  try {
+    Request request;
+    request.method = method_text.parse(method).value_or(Method::other);
+    request.method_name = std::string{method.empty() ? "-" : method};
+    request.target = std::string{target};
+    const auto question = request.target.find('?');
+    request.path = request.target.substr(0, question);
+    auto response = error_response(error);
+    finish(request, response.status, std::chrono::steady_clock::now());
+    return response;
+  } catch (...) {
+    return internal_error();
+  }
+}
+
+}  // namespace traction::http

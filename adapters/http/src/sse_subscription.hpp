@@ -1,0 +1,58 @@
+#pragma once
+// One SSE connection's subscription to the hub: replay from the event log after a last
+// event id, then live events, with nothing missed or repeated at the switch-over.
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "traction/domain/event.hpp"
+#include "traction/http/stream.hpp"
+
+namespace traction::http {
+
+class SseHub;
+
+class SseSubscription final : public Stream, public std::enable_shared_from_this<SseSubscription> {
+ public:
+  SseSubscription(SseHub& hub, std::string tenant, std::optional<std::string> goal_id,
+                  std::optional<std::int64_t> last_event_id);
+
+  void start(const std::shared_ptr<StreamSink>& sink) override;
+  void stop() noexcept override;
+
+  // From SseHub::publish: the event's frame, already serialized.
+  void deliver(std::int64_t id, const Chunk& frame) noexcept;
+
+  [[nodiscard]] const std::string& tenant() const { return tenant_; }
+  [[nodiscard]] bool wants(const DomainEvent& event) const {
+    return !goal_id_ || *goal_id_ == event.goal_id;
+  }
+
+ private:
+  enum class State { idle, replaying, live, stopped };
+
+  // Replays after last_event_id_; false when the stream ended meanwhile. Fills `replayed`
+  // with the ids sent, ascending.
+  bool replay(const std::shared_ptr<StreamSink>& sink, std::vector<std::int64_t>& replayed);
+  void go_live(const std::shared_ptr<StreamSink>& sink, std::vector<std::int64_t> replayed);
+
+  SseHub& hub_;
+  const std::string tenant_;
+  const std::optional<std::string> goal_id_;
+  const std::optional<std::int64_t> last_event_id_;
+
+  std::mutex mutex_;
+  State state_ = State::idle;
+  std::weak_ptr<StreamSink> sink_;
+  std::vector<std::pair<std::int64_t, Chunk>> pending_;  // live events held during replay
+  // The ids the replay sent, ascending. An event committed before the replay read it may be
+  // published after the switch to live: it is dropped then too. (At most replay_max ids.)
+  std::vector<std::int64_t> replayed_;
+};
+
+}  // namespace traction::http
