@@ -11,21 +11,14 @@
 #include <vector>
 
 #include "support/test_server.hpp"
-#include "traction/app/services.hpp"
-#include "traction/http/domain_routes.hpp"
-#include "traction/system/uuid_generator.hpp"
 
 namespace traction::test {
 
 namespace json = boost::json;
 
-// The server with every route module these tests use. apps/tractiond/src/routes.cpp is where
-// the modules are wired; a module it does not register (yet) is registered here on the app's
-// own store and clock, so the tests exercise the same routes either way.
+// The real server (every route module is wired in apps/tractiond/src/routes.cpp).
 class OperationsServer {
  public:
-  OperationsServer() : server_(TestServerOptions{.configure = {}, .prepare = [this](app::App& app) { wire(app); }}) {}
-
   [[nodiscard]] TestServer& server() { return server_; }
   [[nodiscard]] std::string token(std::string_view tenant, std::string_view user = "u1",
                                   Role role = Role::admin) const {
@@ -33,27 +26,6 @@ class OperationsServer {
   }
 
  private:
-  void wire(app::App& app) {
-    auto& router = app.router();
-    const auto missing = [&](http::Method method, std::string_view path) { return !router.match(method, path).found(); };
-    const bool goals = missing(http::Method::post, "/goals");
-    const bool kpis = missing(http::Method::post, "/kpis");
-    const bool activity = missing(http::Method::get, "/activity/recent");
-    const bool analytics = missing(http::Method::get, "/performance/score");
-    const bool operations = missing(http::Method::get, "/api/operations/issue-types");
-    if (!goals && !kpis && !activity && !analytics && !operations) return;
-    ids_ = std::make_unique<system::UuidGenerator>();
-    services_ = std::make_unique<Services>(Dependencies{app.store(), app.clock(), *ids_, Settings{}});
-    if (goals) http::register_goal_routes(router, *services_);
-    if (kpis) http::register_kpi_routes(router, *services_);
-    if (activity) http::register_activity_routes(router, *services_);
-    if (analytics) http::register_analytics_routes(router, *services_);
-    if (operations) http::register_operations_routes(router, *services_);
-  }
-
-  // Declared before the server: destroyed after it stopped.
-  std::unique_ptr<system::UuidGenerator> ids_;
-  std::unique_ptr<Services> services_;
   TestServer server_;
 };
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "job_scheduler.hpp"
 #include "signals.hpp"
 #include "traction/http/authenticator.hpp"
 #include "traction/http/dispatcher.hpp"
@@ -35,6 +36,9 @@ struct App::Parts {
   http::Metrics metrics;
   http::SseHub hub;
   std::unique_ptr<ports::Store> store;
+  std::optional<Services> services;
+  std::optional<JobService> jobs;
+  std::optional<JobScheduler> scheduler;
   std::string secret;
   std::string admin_token;
   std::optional<http::Authenticator> authenticator;
@@ -64,6 +68,14 @@ Result<std::unique_ptr<ports::Store>> open_store(const Config& config, http::Sse
   (void)config;
   return std::unique_ptr<ports::Store>{std::make_unique<memory::MemoryStore>(&hub)};
 #endif
+}
+
+Dependencies dependencies(const Config& config, ports::Store& store, const ports::Clock& clock,
+                          ports::IdGenerator& ids) {
+  Settings settings;
+  settings.max_goals_per_tenant = config.max_goals_per_tenant;
+  settings.hierarchy.max_depth = config.max_depth;
+  return Dependencies{store, clock, ids, settings};
 }
 
 http::ServerOptions server_options(const Config& config) {
@@ -96,6 +108,14 @@ Result<std::unique_ptr<App>> make_app(const Config& config) {
     });
   });
 
+  const auto deps = dependencies(config, *parts->store, parts->clock, parts->ids);
+  parts->services.emplace(deps);
+  if (config.run_jobs) {
+    parts->jobs.emplace(deps, job_holder_name(parts->ids));
+    parts->scheduler.emplace(*parts->jobs, parts->clock, parts->logger, config.snapshot_at,
+                             config.recalculate_every);
+  }
+
   parts->secret = config.jwt_secret;
   if (parts->secret.empty()) {
     // A first run works and is still closed to strangers: a random secret, and an admin
@@ -111,8 +131,8 @@ Result<std::unique_ptr<App>> make_app(const Config& config) {
   parts->authenticator.emplace(parts->secret, parts->clock);
   parts->dispatcher.emplace(parts->router, *parts->authenticator, parts->metrics, parts->logger);
 
-  AppContext context{parts->config, *parts->store, parts->clock, parts->ids,
-                     parts->hub,    parts->metrics, parts->logger};
+  AppContext context{parts->config, *parts->store,  *parts->services, parts->clock,
+                     parts->ids,    parts->hub,     parts->metrics,   parts->logger};
   register_routes(parts->router, context);
 
   parts->server = std::make_unique<http::Server>(server_options(config), *parts->dispatcher);
@@ -123,13 +143,20 @@ App::App(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 
 App::~App() {
   if (!parts_) return;
-  parts_->server->stop();
+  stop();
   parts_->server->wait();
 }
 
-Result<std::uint16_t> App::start() { return parts_->server->start(); }
+Result<std::uint16_t> App::start() {
+  auto port = parts_->server->start();
+  if (port && parts_->scheduler) parts_->scheduler->start();
+  return port;
+}
 
-void App::stop() noexcept { parts_->server->stop(); }
+void App::stop() noexcept {
+  if (parts_->scheduler) parts_->scheduler->stop();
+  parts_->server->stop();
+}
 
 void App::wait() { parts_->server->wait(); }
 
@@ -162,6 +189,7 @@ int App::run() {
 http::Router& App::router() { return parts_->router; }
 http::SseHub& App::hub() { return parts_->hub; }
 ports::Store& App::store() { return *parts_->store; }
+Services& App::services() { return *parts_->services; }
 const ports::Clock& App::clock() const { return parts_->clock; }
 http::Metrics& App::metrics() { return parts_->metrics; }
 const Config& App::config() const { return parts_->config; }
@@ -171,6 +199,43 @@ const std::string& App::admin_token() const { return parts_->admin_token; }
 std::string App::mint_token(const std::string& tenant, const std::string& user, Role role,
                             const std::string& name, std::chrono::hours ttl) const {
   return http::mint_jwt({user, tenant, role, name, parts_->clock.now() + ttl}, parts_->secret);
+}
+
+int run_jobs_command(std::span<const std::string> args, const Environment& env) {
+  for (const auto& arg : args) {
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(jobs_help_text().c_str(), stdout);
+      return 0;
+    }
+  }
+  auto command = parse_jobs_command(args, env);
+  if (!command) {
+    std::fprintf(stderr, "tractiond jobs: %s\n", command.error().message.c_str());
+    return 2;
+  }
+  http::SseHub hub;  // nobody listens: the events go to the store's log for the server's replay
+  auto store = open_store(command->config, hub);
+  if (!store) {
+    std::fprintf(stderr, "tractiond jobs: %s\n", store.error().message.c_str());
+    return 1;
+  }
+  const system::SystemClock clock;
+  system::UuidGenerator ids;
+  JobService jobs(dependencies(command->config, **store, clock, ids), job_holder_name(ids));
+  const auto report =
+      command->job == "snapshot" ? jobs.run_snapshot(command->force) : jobs.run_recalculate();
+  if (!report) {
+    std::fprintf(stderr, "tractiond jobs: %s failed: %s\n", command->job.c_str(),
+                 report.error().message.c_str());
+    return 1;
+  }
+  if (report->ran) {
+    std::printf("%s: ran, %zu goals looked at, %zu changed\n", report->job.c_str(), report->goals,
+                report->changed);
+  } else {
+    std::printf("%s: skipped, %s\n", report->job.c_str(), report->skipped_because.c_str());
+  }
+  return 0;
 }
 
 int run_token_command(std::span<const std::string> args, const Environment& env) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <limits>
 #include <optional>
+#include <vector>
 
 namespace traction::app {
 namespace {
@@ -67,7 +68,7 @@ std::optional<std::int64_t> to_bytes(std::string_view text) {
   return *n * scale;
 }
 
-const std::array<Option, 12> options{{
+const std::array<Option, 15> options{{
     {"--port", "TRACTION_PORT", "N", "TCP port to listen on (0: any free port)", "8002",
      [](Config& c, std::string_view v, std::string_view source) -> Status {
        auto n = int_in(v, source, 0, 65535);
@@ -151,6 +152,32 @@ const std::array<Option, 12> options{{
        c.synchronous = *mode;
        return {};
      }},
+    {"--jobs", "TRACTION_JOBS", "on|off",
+     "run the background jobs (daily snapshot, periodic recalculation)", "on",
+     [](Config& c, std::string_view v, std::string_view source) -> Status {
+       if (v != "on" && v != "off") return bad(source, v, "must be on or off");
+       c.run_jobs = v == "on";
+       return {};
+     }},
+    {"--snapshot-at", "TRACTION_SNAPSHOT_AT", "HH:MM",
+     "UTC time of day of the daily progress snapshot", "00:00",
+     [](Config& c, std::string_view v, std::string_view source) -> Status {
+       const auto hours = v.size() == 5 && v[2] == ':' ? to_int(v.substr(0, 2)) : std::nullopt;
+       const auto minutes = v.size() == 5 && v[2] == ':' ? to_int(v.substr(3, 2)) : std::nullopt;
+       if (!hours || !minutes || *hours < 0 || *hours > 23 || *minutes < 0 || *minutes > 59) {
+         return bad(source, v, "must be a UTC time HH:MM from 00:00 to 23:59");
+       }
+       c.snapshot_at = std::chrono::hours{*hours} + std::chrono::minutes{*minutes};
+       return {};
+     }},
+    {"--recalculate-minutes", "TRACTION_RECALCULATE_MINUTES", "N",
+     "minutes between recalculations of every auto-calculated goal (0: never)", "15",
+     [](Config& c, std::string_view v, std::string_view source) -> Status {
+       auto n = int_in(v, source, 0, 7 * 24 * 60);
+       if (!n) return std::unexpected(n.error());
+       c.recalculate_every = std::chrono::minutes{*n};
+       return {};
+     }},
     {"", "TRACTION_JWT_SECRET", "", "", "",
      [](Config& c, std::string_view v, std::string_view) -> Status {
        c.jwt_secret = std::string{v};
@@ -231,6 +258,7 @@ std::string help_text() {
   std::string out =
       "Usage: tractiond [OPTIONS]\n"
       "       tractiond token --tenant T --user U --role R [--name N] [--ttl-hours H]\n"
+      "       tractiond jobs run snapshot|recalculate [--force] [--db PATH]\n"
       "\n"
       "Traction goal-execution engine: the HTTP API server.\n"
       "\n"
@@ -258,6 +286,41 @@ std::string token_help_text() {
          "  --role R        admin, manager or employee\n"
          "  --name N        the user's display name (optional)\n"
          "  --ttl-hours H   hours until it expires, 1 to 8760 [default 24]\n";
+}
+
+std::string jobs_help_text() {
+  return "Usage: tractiond jobs run snapshot|recalculate [--force] [OPTIONS]\n"
+         "\n"
+         "Runs one background job now on the database and exits; prints what it did.\n"
+         "It takes the same job lock as the server, so it does nothing while a server runs it.\n"
+         "  snapshot      the daily progress snapshot of every open goal\n"
+         "  recalculate   re-computes every automatically calculated goal\n"
+         "  --force       snapshot again even when today's snapshot exists\n"
+         "  OPTIONS       the server's options (--db, --max-depth, ...; see tractiond --help)\n";
+}
+
+Result<JobsCommand> parse_jobs_command(std::span<const std::string> args, const Environment& env) {
+  if (args.size() < 2 || args[0] != "run") {
+    return invalid("", "expected: jobs run snapshot|recalculate (see jobs --help)");
+  }
+  JobsCommand command;
+  command.job = args[1];
+  if (command.job != "snapshot" && command.job != "recalculate") {
+    return invalid("job", fmt::format("unknown job \"{}\": must be snapshot or recalculate",
+                                      command.job));
+  }
+  std::vector<std::string> rest;
+  for (const auto& arg : args.subspan(2)) {
+    if (arg == "--force") {
+      command.force = true;
+    } else {
+      rest.push_back(arg);
+    }
+  }
+  auto config = parse_config(rest, env);
+  if (!config) return std::unexpected(std::move(config.error()));
+  command.config = std::move(*config);
+  return command;
 }
 
 Result<TokenCommand> parse_token_command(std::span<const std::string> args) {

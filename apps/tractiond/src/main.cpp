@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   if (!args.empty() && args.front() == "token") {
     return run_token_command(std::span{args}.subspan(1), env);
   }
+  if (!args.empty() && args.front() == "jobs") {
+    return run_jobs_command(std::span{args}.subspan(1), env);
+  }
 
   auto config = parse_config(args, env);
   if (!config) {

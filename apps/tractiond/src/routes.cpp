@@ -1,6 +1,7 @@
-// Every route of tractiond. Domain route modules (adapters/http/src/routes/*.cpp) are
-// registered here next to the server's own routes.
+// Every route of tractiond: the server's own (health, metrics, live feed) and the domain
+// route modules of adapters/http/src/routes.
 #include "traction/app/app.hpp"
+#include "traction/http/domain_routes.hpp"
 #include "traction/http/health_routes.hpp"
 #include "traction/http/realtime_routes.hpp"
 
@@ -35,7 +36,13 @@ void register_routes(http::Router& router, AppContext& context) {
                             [&store](const AuthContext& auth, std::string_view goal_id) {
                               return goal_exists(store, auth, goal_id);
                             });
-  // Domain route modules go here, e.g. http::register_goal_routes(router, services).
+  auto& services = context.services;
+  http::register_goal_routes(router, services);
+  http::register_kpi_routes(router, services);
+  http::register_activity_routes(router, services);
+  http::register_analytics_routes(router, services);
+  http::register_intelligence_routes(router, services);
+  http::register_operations_routes(router, services);
 }
 
 }  // namespace traction::app

@@ -29,6 +29,7 @@ TestServer::TestServer(TestServerOptions options) : dir_(fresh_directory()) {
   config.worker_threads = 2;
   config.log_level = http::LogLevel::warn;
   config.synchronous = app::SyncMode::normal;
+  config.run_jobs = false;  // a test runs a job itself, never by the wall clock
   if (options.configure) options.configure(config);
 
   auto made = app::make_app(config);

@@ -1,6 +1,6 @@
 #pragma once
-// The tractiond application: owns the clock, id generator, SSE hub, store, router and
-// server, wired from a Config. main() is make_app(config) then run(); the HTTP integration
+// The tractiond application: owns the clock, id generator, SSE hub, store, use cases,
+// background jobs, router and server, wired from a Config. main() is make_app(config) then run(); the HTTP integration
 // tests start the same App in-process.
 
 #include <chrono>
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "traction/app/config.hpp"
+#include "traction/app/services.hpp"
 #include "traction/auth.hpp"
 #include "traction/error.hpp"
 #include "traction/http/logger.hpp"
@@ -25,6 +26,7 @@ namespace traction::app {
 struct AppContext {
   const Config& config;
   ports::Store& store;
+  Services& services;
   const ports::Clock& clock;
   ports::IdGenerator& ids;
   http::SseHub& hub;
@@ -60,6 +62,7 @@ class App {
   [[nodiscard]] http::Router& router();
   [[nodiscard]] http::SseHub& hub();
   [[nodiscard]] ports::Store& store();
+  [[nodiscard]] Services& services();
   [[nodiscard]] const ports::Clock& clock() const;
   [[nodiscard]] http::Metrics& metrics();
   [[nodiscard]] const Config& config() const;
@@ -79,6 +82,9 @@ class App {
 // Opens the store and wires everything; binds nothing yet. Fails when the store cannot be
 // opened or the random secret cannot be generated.
 [[nodiscard]] Result<std::unique_ptr<App>> make_app(const Config& config);
+
+// `tractiond jobs run ...`: runs one job on the database now. Returns the exit code.
+[[nodiscard]] int run_jobs_command(std::span<const std::string> args, const Environment& env);
 
 // `tractiond token ...`: prints a token for TRACTION_JWT_SECRET. Returns the exit code.
 [[nodiscard]] int run_token_command(std::span<const std::string> args, const Environment& env);

@@ -37,6 +37,9 @@ struct Config {
   std::size_t body_limit = 1024 * 1024;           // --body-limit, TRACTION_BODY_LIMIT
   std::chrono::milliseconds sse_heartbeat{15'000};  // --sse-heartbeat-seconds
   SyncMode synchronous = SyncMode::full;          // --synchronous, TRACTION_SYNCHRONOUS
+  bool run_jobs = true;                           // --jobs on|off, TRACTION_JOBS
+  std::chrono::minutes snapshot_at{0};            // --snapshot-at HH:MM (UTC), TRACTION_SNAPSHOT_AT
+  std::chrono::minutes recalculate_every{15};     // --recalculate-minutes (0: never)
 
   // Not flags: the server's timeouts (tests shorten them).
   std::chrono::milliseconds header_timeout{10'000};
@@ -67,6 +70,18 @@ struct TokenCommand {
   std::string name;
   std::chrono::hours ttl{24};
 };
+
+// `tractiond jobs run snapshot|recalculate [--force] [server options]`
+struct JobsCommand {
+  std::string job;     // "snapshot" or "recalculate"
+  bool force = false;  // snapshot again even when today's exists
+  Config config;       // --db and the other server options
+};
+
+// `args` after "jobs".
+[[nodiscard]] Result<JobsCommand> parse_jobs_command(std::span<const std::string> args,
+                                                     const Environment& env);
+[[nodiscard]] std::string jobs_help_text();
 
 // `args` after "token".
 [[nodiscard]] Result<TokenCommand> parse_token_command(std::span<const std::string> args);
