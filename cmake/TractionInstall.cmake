@@ -24,8 +24,10 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/adapters/system/include/
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/adapters/memory/include/
-        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+if(TARGET traction_memory)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/adapters/memory/include/
+          DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+endif()
 if(TARGET traction_sqlite)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/adapters/sqlite/include/
           DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

@@ -1,38 +1,40 @@
-// An outside project embedding Traction: an in-memory store, one goal written and read back.
+// An outside project embedding Traction as the README shows: the use cases on an in-memory
+// store with the system clock and ids; one goal created, activated and read back.
 #include <cstdio>
 #include <string>
 
-#include "traction/domain/goal.hpp"
+#include "traction/app/services.hpp"
 #include "traction/memory/memory_store.hpp"
-#include "traction/ports/store.hpp"
+#include "traction/system/system_clock.hpp"
+#include "traction/system/uuid_generator.hpp"
 
 int main() {
   traction::memory::MemoryStore store;
+  traction::system::SystemClock clock;
+  traction::system::UuidGenerator ids;
+  traction::Services services{traction::Dependencies{store, clock, ids, {}}};
 
-  traction::Goal goal;
-  goal.id = "goal-1";
-  goal.tenant = "consumer";
-  goal.title = "Ship the embedded build";
-  goal.owner_id = "user-1";
-
-  const auto inserted = traction::write_tx(
-      store, [&](traction::ports::Transaction& tx) { return tx.goals().insert(goal); });
-  if (!inserted) {
-    std::fprintf(stderr, "insert failed: %s\n", inserted.error().message.c_str());
+  const traction::AuthContext who{"acme", "u-1", "Ada", traction::Role::admin};
+  traction::GoalDraft draft;
+  draft.title = "Ship the embedded build";
+  draft.horizon = traction::Horizon::quarter;
+  auto created = services.goals.create(who, draft);
+  if (!created) {
+    std::fprintf(stderr, "create failed: %s\n", created.error().message.c_str());
     return 1;
   }
-
-  const auto title = traction::read_tx(
-      store, [&](traction::ports::Transaction& tx) -> traction::Result<std::string> {
-        auto found = tx.goals().find(goal.tenant, goal.id);
-        if (!found) return std::unexpected(found.error());
-        if (!*found) return traction::fail(traction::ErrorCode::goal_not_found, "goal not found");
-        return (*found)->title;
-      });
-  if (!title) {
-    std::fprintf(stderr, "read failed: %s\n", title.error().message.c_str());
+  const std::string id = created->goal.id;
+  auto activated = services.goals.activate(who, id, std::nullopt);
+  if (!activated) {
+    std::fprintf(stderr, "activate failed: %s\n", activated.error().message.c_str());
     return 1;
   }
-  std::printf("%s\n", title->c_str());
-  return *title == goal.title ? 0 : 1;
+  auto read = services.goals.get(who, id);
+  if (!read) {
+    std::fprintf(stderr, "read failed: %s\n", read.error().message.c_str());
+    return 1;
+  }
+  std::printf("%s: %s\n", read->goal.title.c_str(),
+              std::string{traction::goal_status_text.name(read->goal.status)}.c_str());
+  return read->goal.title == draft.title && read->goal.status == traction::GoalStatus::active ? 0 : 1;
 }
