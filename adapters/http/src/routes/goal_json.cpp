@@ -53,6 +53,7 @@ json::object goal_object(const Goal& goal) {
   o["progressBasis"] = progress_basis_text.name(goal.progress_basis);
   o["calculationSource"] = calculation_source_text.name(goal.calculation_source);
   o["manualOverrideReason"] = goal.manual_reason.empty() ? json::value(nullptr) : json::value(goal.manual_reason);
+  o["health"] = goal.health ? json::value(forecast_status_text.name(*goal.health)) : json::value(nullptr);
   o["childCount"] = goal.children_count;
   o["lastCalculatedAt"] = json_optional_timestamp(goal.last_calculated_at);
   o["metadata"] = json_from_text(goal.metadata_json);
