@@ -167,3 +167,50 @@ TEST_CASE("token subcommand arguments", "[config][jwt]") {
   check_error({"--tenant", "t", "--user", "u", "--role", "admin", "--color", "red"},
               "unknown option --color (see token --help)");
 }
+
+TEST_CASE("job schedule, CORS origin and the jobs subcommand", "[config][jobs]") {
+  const auto defaults = parse({});
+  REQUIRE(defaults);
+  CHECK(defaults->run_jobs);
+  CHECK(defaults->snapshot_at == 0min);
+  CHECK(defaults->recalculate_every == 15min);
+  CHECK(defaults->cors_origin.empty());
+
+  const auto set = parse({"--jobs", "off", "--snapshot-at", "02:30", "--recalculate-minutes=0",
+                          "--cors-origin", "https://app.example.com"},
+                         {{"TRACTION_SNAPSHOT_AT", "23:59"}});
+  REQUIRE(set);
+  CHECK_FALSE(set->run_jobs);
+  CHECK(set->snapshot_at == 150min);  // the flag won over the variable
+  CHECK(set->recalculate_every == 0min);
+  CHECK(set->cors_origin == "https://app.example.com");
+  CHECK(parse({}, {{"TRACTION_CORS_ORIGIN", "*"}})->cors_origin == "*");
+
+  check_bad({"--jobs", "maybe"}, {}, R"(invalid --jobs "maybe": must be on or off)");
+  check_bad({"--snapshot-at", "24:00"}, {},
+            R"(invalid --snapshot-at "24:00": must be a UTC time HH:MM from 00:00 to 23:59)");
+  check_bad({"--snapshot-at", "7:00"}, {},
+            R"(invalid --snapshot-at "7:00": must be a UTC time HH:MM from 00:00 to 23:59)");
+  check_bad({"--recalculate-minutes", "-1"}, {},
+            R"(invalid --recalculate-minutes "-1": must be an integer from 0 to 10080)");
+  check_bad({"--cors-origin", "app.example.com"}, {},
+            R"(invalid --cors-origin "app.example.com": must be * or an origin like https://app.example.com)");
+  check_bad({"--cors-origin", "https://app.example.com/path"}, {},
+            R"(invalid --cors-origin "https://app.example.com/path": must be * or an origin like https://app.example.com)");
+
+  const std::vector<std::string> run{"run", "snapshot", "--force", "--db", "/tmp/x.db"};
+  const auto jobs = parse_jobs_command(run, {});
+  REQUIRE(jobs);
+  CHECK(jobs->job == "snapshot");
+  CHECK(jobs->force);
+  CHECK(jobs->config.db == "/tmp/x.db");
+  const std::vector<std::string> recalc{"run", "recalculate"};
+  CHECK(parse_jobs_command(recalc, {{"TRACTION_DB", "/tmp/y.db"}})->config.db == "/tmp/y.db");
+  const std::vector<std::string> unknown{"run", "vacuum"};
+  CHECK(parse_jobs_command(unknown, {}).error().message ==
+        R"(unknown job "vacuum": must be snapshot or recalculate)");
+  const std::vector<std::string> missing{"snapshot"};
+  CHECK_FALSE(parse_jobs_command(missing, {}));
+  CHECK(help_text().find("--snapshot-at") != std::string::npos);
+  CHECK(help_text().find("tractiond jobs run") != std::string::npos);
+}

@@ -247,3 +247,45 @@ TEST_CASE("one structured log line per request", "[server]") {
   (void)dispatcher.dispatch(request);
   CHECK(lines.size() == 1);  // info lines filtered out
 }
+
+TEST_CASE("CORS: off by default, one origin or any when configured", "[server][cors]") {
+  SECTION("off: no CORS headers, OPTIONS is a 405") {
+    test::TestServer server;
+    auto client = server.client();
+    auto res = client.request("GET", "/health", {}, {{"Origin", "https://app.example.com"}});
+    CHECK(res.status == 200);
+    CHECK_FALSE(res.header("Access-Control-Allow-Origin"));
+    res = client.request("OPTIONS", "/goals", {}, {{"Origin", "https://app.example.com"}});
+    CHECK(res.status == 405);
+  }
+  SECTION("one origin: preflight names the path's methods; answers carry the origin") {
+    test::TestServer server{{.configure = [](app::Config& c) { c.cors_origin = "https://app.example.com"; }}};
+    auto client = server.client();
+    auto res = client.request("OPTIONS", "/goals/abc",
+                              {}, {{"Origin", "https://app.example.com"},
+                                   {"Access-Control-Request-Method", "PUT"}});
+    CHECK(res.status == 204);
+    const auto methods = res.header("Access-Control-Allow-Methods").value_or("");
+    CHECK(methods.find("GET") != std::string::npos);
+    CHECK(methods.find("PUT") != std::string::npos);
+    CHECK(methods.find("DELETE") != std::string::npos);
+    CHECK(res.header("Access-Control-Allow-Headers").value_or("").find("Authorization") != std::string::npos);
+    CHECK(res.header("Access-Control-Allow-Origin") == "https://app.example.com");
+
+    // A real request (even a refused one) carries the header, so the browser shows the error.
+    res = client.request("GET", "/goals", {}, {{"Origin", "https://app.example.com"}});
+    CHECK(res.status == 401);
+    CHECK(res.header("Access-Control-Allow-Origin") == "https://app.example.com");
+    // Another origin gets no grant.
+    res = client.request("GET", "/health", {}, {{"Origin", "https://evil.example.com"}});
+    CHECK_FALSE(res.header("Access-Control-Allow-Origin"));
+    // An unknown path is still a 404.
+    CHECK(client.request("OPTIONS", "/nowhere", {}, {{"Origin", "https://app.example.com"}}).status == 404);
+  }
+  SECTION("any origin") {
+    test::TestServer server{{.configure = [](app::Config& c) { c.cors_origin = "*"; }}};
+    auto client = server.client();
+    auto res = client.request("GET", "/health", {}, {{"Origin", "https://anywhere.example"}});
+    CHECK(res.header("Access-Control-Allow-Origin") == "*");
+  }
+}

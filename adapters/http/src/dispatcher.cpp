@@ -25,6 +25,7 @@ Dispatched Dispatcher::dispatch(Request& request) const noexcept {
   Dispatched out;
   try {
     out = route(request);
+    add_cors_headers(request, out.response);
   } catch (const std::exception& e) {
     out = Dispatched{internal_error(), nullptr};
     out.response.log_detail = fmt::format("handler threw: {}", e.what());
@@ -51,6 +52,7 @@ Dispatched Dispatcher::route(Request& request) const {
   if (auto parsed = parse_target(request.target, request); !parsed) {
     return {error_response(parsed.error()), nullptr};
   }
+  if (auto answer = preflight(request)) return {std::move(*answer), nullptr};
   auto match = router_->match(request.method, request.path);
   if (!match.found()) {
     if (match.path_known()) {
@@ -82,6 +84,31 @@ Dispatched Dispatcher::route(Request& request) const {
     return out;
   }
   return {route.handler(request), nullptr};
+}
+
+std::optional<Response> Dispatcher::preflight(const Request& request) const {
+  if (cors_origin_.empty() || request.method != Method::options) return std::nullopt;
+  const auto match = router_->match(Method::options, request.path);
+  if (match.found() || !match.path_known()) return std::nullopt;
+  Response response;
+  response.status = 204;
+  response.content_type.clear();
+  response.header("Access-Control-Allow-Methods", allow_header(match.allowed));
+  response.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Last-Event-ID");
+  response.header("Access-Control-Max-Age", "600");
+  return response;
+}
+
+void Dispatcher::add_cors_headers(const Request& request, Response& response) const {
+  if (cors_origin_.empty()) return;
+  const auto origin = request.header("Origin");
+  if (!origin) return;
+  if (cors_origin_ == "*") {
+    response.header("Access-Control-Allow-Origin", "*");
+  } else if (*origin == cors_origin_) {
+    response.header("Access-Control-Allow-Origin", cors_origin_);
+    response.header("Vary", "Origin");
+  }
 }
 
 void Dispatcher::finish(const Request& request, int status,

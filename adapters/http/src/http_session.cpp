@@ -209,7 +209,7 @@ void HttpSession::write(Response response, bool keep_alive, bool linger) {
   response_.version(version_);
   response_.result(static_cast<unsigned>(response.status));
   response_.set(bhttp::field::server, "traction/" + server_version());
-  response_.set(bhttp::field::content_type, response.content_type);
+  if (!response.content_type.empty()) response_.set(bhttp::field::content_type, response.content_type);
   for (const auto& [name, value] : response.headers) response_.insert(name, value);
   response_.body() = std::move(response.body);
   response_.keep_alive(keep_alive);

@@ -130,6 +130,7 @@ Result<std::unique_ptr<App>> make_app(const Config& config) {
   }
   parts->authenticator.emplace(parts->secret, parts->clock);
   parts->dispatcher.emplace(parts->router, *parts->authenticator, parts->metrics, parts->logger);
+  parts->dispatcher->set_cors_origin(config.cors_origin);
 
   AppContext context{parts->config, *parts->store,  *parts->services, parts->clock,
                      parts->ids,    parts->hub,     parts->metrics,   parts->logger};

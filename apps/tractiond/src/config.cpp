@@ -68,7 +68,7 @@ std::optional<std::int64_t> to_bytes(std::string_view text) {
   return *n * scale;
 }
 
-const std::array<Option, 15> options{{
+const std::array<Option, 16> options{{
     {"--port", "TRACTION_PORT", "N", "TCP port to listen on (0: any free port)", "8002",
      [](Config& c, std::string_view v, std::string_view source) -> Status {
        auto n = int_in(v, source, 0, 65535);
@@ -150,6 +150,15 @@ const std::array<Option, 15> options{{
        const auto mode = sync_mode_text.parse(v);
        if (!mode) return bad(source, v, "must be one of " + sync_mode_text.choices());
        c.synchronous = *mode;
+       return {};
+     }},
+    {"--cors-origin", "TRACTION_CORS_ORIGIN", "ORIGIN",
+     "the web origin allowed to call the API from a browser (\"*\": any)", "none",
+     [](Config& c, std::string_view v, std::string_view source) -> Status {
+       const bool ok = v == "*" || ((v.starts_with("http://") || v.starts_with("https://")) &&
+                                    v.find('/', 8) == std::string_view::npos);
+       if (!ok) return bad(source, v, "must be * or an origin like https://app.example.com");
+       c.cors_origin = std::string{v};
        return {};
      }},
     {"--jobs", "TRACTION_JOBS", "on|off",

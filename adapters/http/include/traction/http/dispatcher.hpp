@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "traction/error.hpp"
@@ -38,17 +40,26 @@ class Dispatcher {
   [[nodiscard]] Response reject(std::string_view method, std::string_view target,
                                 const Error& error) const noexcept;
 
+  // Cross-origin requests from a web front end on another origin: "" (the default) sends
+  // no CORS headers; "*" allows any origin; else the one origin allowed (e.g.
+  // "https://app.example.com"). Set before serving.
+  void set_cors_origin(std::string origin) { cors_origin_ = std::move(origin); }
+
   [[nodiscard]] const Logger& logger() const { return *logger_; }
   [[nodiscard]] Metrics& metrics() const { return *metrics_; }
 
  private:
   Dispatched route(Request& request) const;
+  // OPTIONS preflight of a known path when CORS is on; nullopt otherwise.
+  [[nodiscard]] std::optional<Response> preflight(const Request& request) const;
+  void add_cors_headers(const Request& request, Response& response) const;
   void finish(const Request& request, int status, std::chrono::steady_clock::time_point start) const;
 
   const Router* router_;
   const Authenticator* authenticator_;
   Metrics* metrics_;
   const Logger* logger_;
+  std::string cors_origin_;
 };
 
 }  // namespace traction::http

@@ -37,6 +37,7 @@ struct Config {
   std::size_t body_limit = 1024 * 1024;           // --body-limit, TRACTION_BODY_LIMIT
   std::chrono::milliseconds sse_heartbeat{15'000};  // --sse-heartbeat-seconds
   SyncMode synchronous = SyncMode::full;          // --synchronous, TRACTION_SYNCHRONOUS
+  std::string cors_origin;                        // --cors-origin, TRACTION_CORS_ORIGIN ("": off)
   bool run_jobs = true;                           // --jobs on|off, TRACTION_JOBS
   std::chrono::minutes snapshot_at{0};            // --snapshot-at HH:MM (UTC), TRACTION_SNAPSHOT_AT
   std::chrono::minutes recalculate_every{15};     // --recalculate-minutes (0: never)
