@@ -75,12 +75,14 @@ Status GroupCommitWriter::submit(const WriteFn& fn) noexcept {
 
 void GroupCommitWriter::lead(std::unique_lock<std::mutex>& lock) noexcept {
   leader_active_ = true;
+  // A leader always has at least its own write queued: head_ is not null here.
   Pending* first = head_;
-  Pending* last = nullptr;
-  std::size_t count = 0;
-  for (Pending* p = head_; p != nullptr && count < max_batch_; p = p->next) {
-    p->taken = true;
-    last = p;
+  Pending* last = head_;
+  last->taken = true;
+  std::size_t count = 1;
+  while (last->next != nullptr && count < max_batch_) {
+    last = last->next;
+    last->taken = true;
     ++count;
   }
   head_ = last->next;

@@ -170,13 +170,13 @@ class Filter {
   Filter& add(std::string_view clause, V&&... values) {
     sql_ += " AND ";
     sql_ += clause;
-    (values_.emplace_back(Value(std::forward<V>(values))), ...);
+    (values_.emplace_back(std::forward<V>(values)), ...);
     return *this;
   }
   // A value bound to a parameter of the first clause.
   template <class V>
   Filter& value(V&& v) {
-    values_.emplace_back(Value(std::forward<V>(v)));
+    values_.emplace_back(std::forward<V>(v));
     return *this;
   }
 

@@ -150,10 +150,15 @@ Result<GoalView> GoalService::update(const AuthContext& actor, std::string_view 
     const auto new_parent = parent_changes ? *patch.parent_id : old_parent;
     if (patch.level || parent_changes) {
       std::optional<Goal> parent;
-      if (new_parent) {
+      if (parent_changes && new_parent) {
         auto checked = detail::checked_parent(scope, *goal, *new_parent);
         if (!checked) return fail(checked.error());
         parent = std::move(*checked);
+      } else if (new_parent) {
+        // The link itself stands; only the level moves, and check_level names that field.
+        auto current = tx.goals().find(actor.tenant, *new_parent);
+        if (!current) return fail(current.error());
+        parent = std::move(*current);
       }
       auto children = tx.goals().children(actor.tenant, goal->id);
       if (!children) return fail(children.error());
