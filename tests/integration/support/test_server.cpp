@@ -23,7 +23,7 @@ TestServer::TestServer(TestServerOptions options) : dir_(fresh_directory()) {
   app::Config config;
   config.bind = "127.0.0.1";
   config.port = 0;
-  config.db = (dir_ / "traction.db").string();
+  config.db = options.db.empty() ? (dir_ / "traction.db").string() : options.db.string();
   config.jwt_secret = std::string{secret};
   config.threads = 2;
   config.worker_threads = 2;

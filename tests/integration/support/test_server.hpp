@@ -23,6 +23,9 @@ struct TestServerOptions {
   std::function<void(app::Config&)> configure = {};
   // Runs after the app is made, before it starts (test-only routes, a fake replay source).
   std::function<void(app::App&)> prepare = {};
+  // The database file to open instead of a fresh one in the temp directory. The file is the
+  // caller's: it is left in place when the server stops (a restart test opens it again).
+  std::filesystem::path db = {};
 };
 
 class TestServer {

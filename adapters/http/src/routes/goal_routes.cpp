@@ -5,6 +5,17 @@
 #include "traction/http/domain_routes.hpp"
 
 namespace traction::http {
+namespace {
+
+// A goal's KPI link as 001's GoalKPI, with its goalId as in the goal's kpis[].
+Response reply_link(const Result<GoalKpiView>& result, std::string_view goal_id, int status = 200) {
+  if (!result) return error_response(result.error());
+  auto value = boost::json::value_from(*result);
+  value.as_object()["goalId"] = std::string(goal_id);
+  return ok(value, status);
+}
+
+}  // namespace
 
 void register_goal_routes(Router& router, Services& services) {
   auto& goals = services.goals;
@@ -91,7 +102,7 @@ void register_goal_routes(Router& router, Services& services) {
 
   router.post("/goals/{goalId}/kpis:link", [&goals](const Request& req) {
     return with_body(req, read_link_draft, [&](KpiLinkDraft d) {
-      return reply(goals.link_kpi(actor(req), req.param("goalId"), d), 201);
+      return reply_link(goals.link_kpi(actor(req), req.param("goalId"), d), req.param("goalId"), 201);
     });
   });
   router.post("/goals/{goalId}/kpis:unlink", [&goals](const Request& req) {
@@ -106,17 +117,20 @@ void register_goal_routes(Router& router, Services& services) {
   });
   router.post("/goals/{goalId}/kpis/{kpiId}:setThreshold", [&goals](const Request& req) {
     auto read = [](const FieldReader& in) -> Result<KpiLinkPatch> {
-      if (!in.has({"thresholdPct", "threshold_pct", "threshold"})) {
-        return std::unexpected(Error{ErrorCode::validation_error, "thresholdPct is required", "thresholdPct"});
+      // The threshold is what this call sets: null would silently change nothing.
+      const FieldNames threshold{"thresholdPct", "threshold_pct", "threshold"};
+      if (const auto* value = in.find(threshold); !value || value->is_null()) {
+        return std::unexpected(Error{ErrorCode::validation_error, "thresholdPct is required", in.field_name(threshold)});
       }
       return read_link_patch(in);
     };
     return with_body(req, read, [&](KpiLinkPatch p) {
-      return reply(goals.update_kpi_link(actor(req), req.param("goalId"), req.param("kpiId"), p));
+      return reply_link(goals.update_kpi_link(actor(req), req.param("goalId"), req.param("kpiId"), p),
+                        req.param("goalId"));
     });
   });
   router.get("/goals/{goalId}/kpis/{kpiId}:link", [&goals](const Request& req) {
-    return reply(goals.get_kpi_link(actor(req), req.param("goalId"), req.param("kpiId")));
+    return reply_link(goals.get_kpi_link(actor(req), req.param("goalId"), req.param("kpiId")), req.param("goalId"));
   });
 }
 
