@@ -16,48 +16,15 @@
 
 namespace traction::test {
 
-// One caller (tenant, user, role) of a TestServer (any configuration).
-class Api {
- public:
-  Api(TestServer& server, std::string tenant, Role role = Role::admin, std::string user = "u1")
-      : client_(server.client()), token_(server.token(tenant, user, role)), tenant_(std::move(tenant)) {}
-
-  HttpResponse get(std::string_view target) { return client_.get(target, token_); }
-  HttpResponse post(std::string_view target, const json::value& body) { return send("POST", target, body); }
-  HttpResponse put(std::string_view target, const json::value& body) { return send("PUT", target, body); }
-  HttpResponse post_empty(std::string_view target) { return client_.request("POST", target, {}, bearer(token_)); }
-  HttpResponse del(std::string_view target) { return client_.request("DELETE", target, {}, bearer(token_)); }
-
-  [[nodiscard]] const std::string& tenant() const { return tenant_; }
-  [[nodiscard]] const std::string& token() const { return token_; }
-
- private:
-  HttpResponse send(std::string_view method, std::string_view target, const json::value& body) {
-    return client_.request(method, target, json::serialize(body), bearer(token_));
-  }
-
-  HttpClient client_;
-  std::string token_;
-  std::string tenant_;
-};
+// The intelligence tests call their caller an Api.
+using Api = User;
 
 // Both prefixes 002's goal endpoints are served under.
 inline constexpr std::string_view goal_prefixes[] = {"/goals", "/api/goals"};
 
-// Creates a goal with the given fields (title and horizon default) and returns its id.
-inline std::string new_goal(Api& c, std::string_view title, json::object fields = {}) {
-  fields["title"] = title;
-  if (!fields.contains("horizon")) fields["horizon"] = "quarter";
-  return id_of(c.post("/goals", fields));
-}
-
-inline json::value goal_of(Api& c, const std::string& id) { return data_of(c.get("/goals/" + id)); }
-
 inline double progress_of(Api& c, const std::string& id) {
   return goal_of(c, id).at("progress").to_number<double>();
 }
-
-inline double num(const json::value& v) { return v.to_number<double>(); }
 
 inline HttpResponse link_parent(Api& c, const std::string& child, const std::string& parent,
                                 std::string_view prefix = "/goals") {

@@ -29,19 +29,25 @@ class OperationsServer {
   TestServer server_;
 };
 
-// One caller (tenant, user, role) of the server.
-class Caller {
+// One caller (tenant, user, role) of a TestServer (any configuration).
+class User {
  public:
-  Caller(OperationsServer& server, std::string tenant, Role role = Role::admin, std::string user = "u1")
-      : client_(server.server().client()), token_(server.token(tenant, user, role)), tenant_(std::move(tenant)) {}
+  User(TestServer& server, std::string tenant, Role role = Role::admin, std::string user = "u1")
+      : client_(server.client()), token_(server.token(tenant, user, role)), tenant_(std::move(tenant)),
+        user_(std::move(user)) {}
 
   HttpResponse get(std::string_view target) { return client_.get(target, token_); }
   HttpResponse post(std::string_view target, const json::value& body) { return send("POST", target, body); }
   HttpResponse put(std::string_view target, const json::value& body) { return send("PUT", target, body); }
   HttpResponse del(std::string_view target) { return client_.request("DELETE", target, {}, bearer(token_)); }
   HttpResponse post_empty(std::string_view target) { return client_.request("POST", target, {}, bearer(token_)); }
+  HttpResponse raw(std::string_view method, std::string_view target, std::string body) {
+    return client_.request(method, target, std::move(body), bearer(token_));
+  }
 
+  [[nodiscard]] const std::string& token() const { return token_; }
   [[nodiscard]] const std::string& tenant() const { return tenant_; }
+  [[nodiscard]] const std::string& id() const { return user_; }
 
  private:
   HttpResponse send(std::string_view method, std::string_view target, const json::value& body) {
@@ -51,6 +57,14 @@ class Caller {
   HttpClient client_;
   std::string token_;
   std::string tenant_;
+  std::string user_;
+};
+
+// A caller of the operations tests' server.
+class Caller : public User {
+ public:
+  Caller(OperationsServer& server, std::string tenant, Role role = Role::admin, std::string user = "u1")
+      : User(server.server(), std::move(tenant), role, std::move(user)) {}
 };
 
 // `data` of a success envelope; throws with the body when the status is not `status`.
@@ -128,5 +142,16 @@ inline bool contains(const std::vector<std::string>& items, std::string_view ite
 inline bool mentions(const HttpResponse& res, std::string_view text) {
   return res.body.find(text) != std::string::npos;
 }
+
+// Creates a goal with the given fields (title and horizon default) and returns its id.
+inline std::string new_goal(User& u, std::string_view title, json::object fields = {}) {
+  fields["title"] = title;
+  if (!fields.contains("horizon")) fields["horizon"] = "quarter";
+  return id_of(u.post("/goals", fields));
+}
+
+inline json::value goal_of(User& u, const std::string& id) { return data_of(u.get("/goals/" + id)); }
+
+inline double num(const json::value& v) { return v.to_number<double>(); }
 
 }  // namespace traction::test
