@@ -325,13 +325,16 @@ Result<std::vector<KpiReading>> SqliteKpiRepository::latest_readings(
   return guarded([&]() -> Result<std::vector<KpiReading>> {
     const auto wanted = unique_ids(kpi_ids);
     if (wanted.empty()) return std::vector<KpiReading>{};
-    // The reading of each KPI's greatest period (one per KPI and period).
-    Filter f("r.tenant = ? AND r.kpi_id IN (SELECT value FROM json_each(?))");
-    f.value(std::string(tenant)).value(json_string_array(wanted));
-    f.add("r.period = (SELECT MAX(m.period) FROM kpi_readings m WHERE m.tenant = r.tenant AND "
-          "m.kpi_id = r.kpi_id)");
-    auto rows = select_readings(
-        "SELECT " + std::string(reading_columns) + " FROM kpi_readings r WHERE " + f.sql(), f);
+    // The reading of each KPI's greatest period (one per KPI and period). Driven from the
+    // id list, each KPI is one seek on (tenant, kpi_id, period); written as
+    // `r.kpi_id IN (SELECT ...)` the planner scanned every reading of the tenant instead.
+    // The parameters are in SQL order: the id list (FROM) first, then the tenants.
+    Filter f("r.tenant = ? AND r.kpi_id = j.value AND r.period = (SELECT MAX(m.period) FROM "
+             "kpi_readings m WHERE m.tenant = ? AND m.kpi_id = j.value)");
+    f.value(json_string_array(wanted)).value(std::string(tenant)).value(std::string(tenant));
+    auto rows = select_readings("SELECT " + std::string(reading_columns) +
+                                    " FROM json_each(?) j CROSS JOIN kpi_readings r WHERE " + f.sql(),
+                                f);
     std::unordered_map<std::string, KpiReading> by_kpi;
     for (auto& r : rows) by_kpi.emplace(r.kpi_id, std::move(r));
     std::vector<KpiReading> out;
