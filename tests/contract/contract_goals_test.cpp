@@ -604,21 +604,23 @@ std::vector<std::string> sorted_by(ports::Store& store, GoalSortField field, boo
 }  // namespace
 
 TEST_CASE("goals: list sorts by each field, both ways, ties by id") {
+  // Ties go by id in the sort's direction: a descending list is the ascending one reversed
+  // (goals without an end date stay last either way).
   auto store = make_store();
   seed_sort_goals(*store);
   using F = GoalSortField;
   CHECK(sorted_by(*store, F::created_at, false) == strings({"b", "d", "e", "c", "a"}));
-  CHECK(sorted_by(*store, F::created_at, true) == strings({"a", "c", "d", "e", "b"}));
+  CHECK(sorted_by(*store, F::created_at, true) == strings({"a", "c", "e", "d", "b"}));
   CHECK(sorted_by(*store, F::updated_at, false) == strings({"a", "d", "c", "b", "e"}));
   CHECK(sorted_by(*store, F::updated_at, true) == strings({"e", "b", "c", "d", "a"}));
   // Titles compare case-insensitively; "bravo" and "Bravo" tie.
   CHECK(sorted_by(*store, F::title, false) == strings({"b", "d", "e", "c", "a"}));
-  CHECK(sorted_by(*store, F::title, true) == strings({"a", "c", "d", "e", "b"}));
+  CHECK(sorted_by(*store, F::title, true) == strings({"a", "c", "e", "d", "b"}));
   CHECK(sorted_by(*store, F::progress, false) == strings({"b", "a", "d", "e", "c"}));
-  CHECK(sorted_by(*store, F::progress, true) == strings({"c", "e", "a", "d", "b"}));
+  CHECK(sorted_by(*store, F::progress, true) == strings({"c", "e", "d", "a", "b"}));
   // Goals without an end date come last either way.
   CHECK(sorted_by(*store, F::end_date, false) == strings({"c", "d", "a", "b", "e"}));
-  CHECK(sorted_by(*store, F::end_date, true) == strings({"a", "c", "d", "b", "e"}));
+  CHECK(sorted_by(*store, F::end_date, true) == strings({"a", "d", "c", "e", "b"}));
   // Status sorts in lifecycle order: draft, active, paused, completed, cancelled.
   CHECK(sorted_by(*store, F::status, false) == strings({"c", "b", "a", "e", "d"}));
   CHECK(sorted_by(*store, F::status, true) == strings({"d", "e", "a", "b", "c"}));
@@ -627,7 +629,7 @@ TEST_CASE("goals: list sorts by each field, both ways, ties by id") {
 TEST_CASE("goals: the default sort is newest created first") {
   auto store = make_store();
   seed_sort_goals(*store);
-  CHECK(list_ids(*store, GoalQuery{}) == strings({"a", "c", "d", "e", "b"}));
+  CHECK(list_ids(*store, GoalQuery{}) == strings({"a", "c", "e", "d", "b"}));
 }
 
 TEST_CASE("goals: list pages through the sorted matches") {

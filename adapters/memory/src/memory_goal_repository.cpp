@@ -83,7 +83,7 @@ bool sorts_before(const Goal& a, const Goal& b, const GoalSort& sort) {
   }
   const int c = compare_field(a, b, sort.field);
   if (c != 0) return sort.descending ? c > 0 : c < 0;
-  return a.id < b.id;
+  return sort.descending ? a.id > b.id : a.id < b.id;  // ties by id, same direction
 }
 
 }  // namespace

@@ -124,8 +124,11 @@ std::string order_by(const GoalSort& sort, bool narrowed) {
              "WHEN 'completed' THEN 3 ELSE 4 END";
       break;
   }
+  // Ties go by id in the same direction, so that (tenant, created_at, id) serves the whole
+  // ORDER BY of the default sort and a page stops after its rows instead of sorting ties.
   out += dir;
   out += ", g.id";
+  out += dir;
   return out;
 }
 

@@ -81,14 +81,11 @@ Result<Page<GoalView>> GoalService::list(const AuthContext& actor, const GoalQue
   return read_tx(deps_.store, [&](ports::Transaction& tx) -> Result<Page<GoalView>> {
     auto page = tx.goals().list(actor.tenant, query);
     if (!page) return fail(page.error());
+    auto views = detail::load_goal_views(tx, actor.tenant, std::move(page->items));
+    if (!views) return fail(views.error());
     Page<GoalView> out;
     out.total = page->total;
-    out.items.reserve(page->items.size());
-    for (auto& goal : page->items) {
-      auto view = view_of(tx, std::move(goal));
-      if (!view) return fail(view.error());
-      out.items.push_back(std::move(*view));
-    }
+    out.items = std::move(*views);
     return out;
   });
 }

@@ -99,16 +99,52 @@ Result<Goal> load_goal(ports::Transaction& tx, std::string_view tenant, std::str
   return std::move(**found);
 }
 
+namespace {
+
+// The KPIs behind a set of links and their latest readings: two reads.
+struct KpiInputs {
+  std::vector<Kpi> kpis;
+  std::vector<KpiReading> readings;
+};
+
+Result<KpiInputs> kpi_inputs(ports::Transaction& tx, std::string_view tenant, const std::vector<std::string>& ids) {
+  KpiInputs inputs;
+  if (ids.empty()) return inputs;
+  auto kpis = tx.kpis().find_many(tenant, ids);
+  if (!kpis) return fail(kpis.error());
+  auto readings = tx.kpis().latest_readings(tenant, ids);
+  if (!readings) return fail(readings.error());
+  inputs.kpis = std::move(*kpis);
+  inputs.readings = std::move(*readings);
+  return inputs;
+}
+
+}  // namespace
+
 Result<std::vector<GoalKpiView>> load_kpi_views(ports::Transaction& tx, const Goal& goal) {
-  if (goal.kpi_links.empty()) return std::vector<GoalKpiView>{};
   std::vector<std::string> ids;
   ids.reserve(goal.kpi_links.size());
   for (const auto& link : goal.kpi_links) ids.push_back(link.kpi_id);
-  auto kpis = tx.kpis().find_many(goal.tenant, ids);
-  if (!kpis) return fail(kpis.error());
-  auto readings = tx.kpis().latest_readings(goal.tenant, ids);
-  if (!readings) return fail(readings.error());
-  return goal_kpi_views(goal, *kpis, *readings);
+  auto inputs = kpi_inputs(tx, goal.tenant, ids);
+  if (!inputs) return fail(inputs.error());
+  return goal_kpi_views(goal, inputs->kpis, inputs->readings);
+}
+
+Result<std::vector<GoalView>> load_goal_views(ports::Transaction& tx, std::string_view tenant,
+                                              std::vector<Goal> goals) {
+  std::vector<std::string> ids;
+  for (const auto& goal : goals) {
+    for (const auto& link : goal.kpi_links) ids.push_back(link.kpi_id);
+  }
+  auto inputs = kpi_inputs(tx, tenant, ids);
+  if (!inputs) return fail(inputs.error());
+  std::vector<GoalView> views;
+  views.reserve(goals.size());
+  for (auto& goal : goals) {
+    auto kpi_views = goal_kpi_views(goal, inputs->kpis, inputs->readings);
+    views.push_back(GoalView{std::move(goal), std::move(kpi_views)});
+  }
+  return views;
 }
 
 Status record_feed(Scope& scope, std::string_view type, std::string_view entity_type,

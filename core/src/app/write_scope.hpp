@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "traction/app/dependencies.hpp"
+#include "traction/app/goal_views.hpp"
 #include "traction/auth.hpp"
 #include "traction/domain/feed.hpp"
 #include "traction/domain/forecast.hpp"
@@ -31,6 +32,10 @@ struct Scope {
 // The goal's KPI links joined with their KPIs and latest readings.
 [[nodiscard]] Result<std::vector<GoalKpiView>> load_kpi_views(ports::Transaction& tx,
                                                               const Goal& goal);
+
+// Goals with their KPI views, for a page of goals: two reads in all, not two per goal.
+[[nodiscard]] Result<std::vector<GoalView>> load_goal_views(ports::Transaction& tx, std::string_view tenant,
+                                                            std::vector<Goal> goals);
 
 // Appends a recent-activity entry (GET /activity/recent).
 [[nodiscard]] Status record_feed(Scope& scope, std::string_view type, std::string_view entity_type,
