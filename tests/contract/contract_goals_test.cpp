@@ -1,7 +1,9 @@
 // GoalRepository: round trip, optimistic updates, soft delete, hierarchy reads, lists.
+#include <algorithm>
 #include <tuple>
 
 #include "contract_fixtures.hpp"
+#include "traction/domain/analytics.hpp"
 
 using namespace traction;
 using namespace traction::contract;
@@ -337,6 +339,41 @@ TEST_CASE("goals: children are the live children of one parent, oldest first") {
   CHECK(read_value(*store, [](ports::Transaction& tx) {
           return tx.goals().children(tenant_a, "c-early");
         }).empty());
+}
+
+TEST_CASE("goals: tally counts the tenant's live goals by status and horizon, summing progress") {
+  auto store = make_store();
+  CHECK(read_value(*store, [](ports::Transaction& tx) { return tx.goals().tally(tenant_a); }).empty());
+  auto a = make_goal(tenant_a, "a");
+  a.status = GoalStatus::active;
+  a.horizon = Horizon::quarter;
+  a.progress = 40;
+  auto b = make_goal(tenant_a, "b");
+  b.status = GoalStatus::active;
+  b.horizon = Horizon::quarter;
+  b.progress = 25.5;
+  auto c = make_goal(tenant_a, "c");
+  c.status = GoalStatus::completed;
+  c.horizon = Horizon::year;
+  c.progress = 100;
+  auto doomed = make_goal(tenant_a, "doomed");
+  doomed.status = GoalStatus::active;
+  doomed.horizon = Horizon::quarter;
+  doomed.progress = 90;
+  auto elsewhere = make_goal(tenant_b, "elsewhere");
+  elsewhere.status = GoalStatus::active;
+  elsewhere.horizon = Horizon::quarter;
+  insert_goals(*store, {a, b, c, doomed, elsewhere});
+  soft_delete(*store, tenant_a, "doomed");
+
+  auto tally = read_value(*store, [](ports::Transaction& tx) { return tx.goals().tally(tenant_a); });
+  std::sort(tally.begin(), tally.end(), [](const GoalTallyCell& x, const GoalTallyCell& y) {
+    return x.goals > y.goals;
+  });
+  CHECK(tally == GoalTally{{GoalStatus::active, Horizon::quarter, 2, 65.5}, {GoalStatus::completed, Horizon::year, 1, 100}});
+  // The same figures as counting every goal of the tenant.
+  const auto all = read_value(*store, [](ports::Transaction& tx) { return tx.goals().all(tenant_a); });
+  CHECK(goal_stats(tally) == goal_stats(all));
 }
 
 TEST_CASE("goals: all and count see the tenant's live goals") {

@@ -88,7 +88,7 @@ TEST_CASE("goal stats (worked example)") {
   CHECK(s.by_horizon == GoalHorizonCounts{2, 2, 2});
   CHECK(s.average_progress == 45.8);
 
-  const auto empty = goal_stats({});
+  const auto empty = goal_stats(std::span<const Goal>{});
   CHECK(empty.total_goals == 0);
   CHECK(empty.average_progress == 0);
   CHECK(empty.by_status == GoalStatusCounts{});

@@ -127,6 +127,12 @@ Result<std::int64_t> MemoryGoalRepository::count(std::string_view tenant) {
       goals->begin(), goals->end(), [](const auto& row) { return is_live(row.second); }));
 }
 
+Result<GoalTally> MemoryGoalRepository::tally(std::string_view tenant) {
+  auto goals = all(tenant);
+  if (!goals) return fail(goals.error());
+  return tally_goals(*goals);
+}
+
 Result<std::vector<ports::GoalKey>> MemoryGoalRepository::open_goals() {
   std::vector<ports::GoalKey> out;
   for (const auto& [tenant, state] : tx_.state().tenants) {

@@ -443,8 +443,14 @@ constexpr const char* migration_4 = R"sql(
 ALTER TABLE goals ADD COLUMN health TEXT;
 )sql";
 
-constexpr std::array<const char*, latest_schema_version> migrations{migration_1, migration_2,
-                                                                   migration_3, migration_4};
+// Migration 5: goal stats count the live goals by status and horizon and sum their progress
+// from this index alone (and COUNT(*) of a tenant's goals reads its narrow entries).
+constexpr const char* migration_5 = R"sql(
+CREATE INDEX goals_tally ON goals (tenant, status, horizon, progress) WHERE deleted_at IS NULL;
+)sql";
+
+constexpr std::array<const char*, latest_schema_version> migrations{
+    migration_1, migration_2, migration_3, migration_4, migration_5};
 
 int read_user_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();

@@ -173,29 +173,36 @@ std::vector<Goal> SqliteGoalRepository::select_goals(const std::string& sql,
   return out;
 }
 
-void SqliteGoalRepository::load_parts(std::string_view tenant, std::vector<Goal>& goals) {
+void SqliteGoalRepository::load_parts(std::string_view tenant, std::vector<Goal>& goals, bool whole_tenant) {
   if (goals.empty()) return;
   std::unordered_map<std::string_view, Goal*> by_id;
   std::vector<std::string> ids;
   ids.reserve(goals.size());
   for (auto& g : goals) {
     by_id.emplace(g.id, &g);
-    ids.push_back(g.id);
+    if (!whole_tenant) ids.push_back(g.id);
   }
+  // Every goal of the tenant: its parts are every row of the tenant (no id list to pass and
+  // search); otherwise the goals' ids.
   const bool one = goals.size() == 1;
-  const std::string id_set = one ? goals.front().id : json_string_array(ids);
-  const std::string_view match =
-      one ? "goal_id = ?" : "goal_id IN (SELECT value FROM json_each(?))";
+  const std::string id_set = whole_tenant ? std::string{} : one ? goals.front().id : json_string_array(ids);
+  const std::string match = whole_tenant ? "tenant = ?"
+                            : one        ? "tenant = ? AND goal_id = ?"
+                                         : "tenant = ? AND goal_id IN (SELECT value FROM json_each(?))";
+  auto bind = [&](SQLite::Statement& st) {
+    Binder b(st);
+    b.text(tenant);
+    if (!whole_tenant) b.text(id_set);
+  };
   auto goal_of = [&](const std::string& id) -> Goal* {
     const auto it = by_id.find(id);
     return it == by_id.end() ? nullptr : it->second;
   };
 
   {
-    auto st = tx_.statement(std::string("SELECT goal_id, tag FROM goal_value_tags WHERE "
-                                        "tenant = ? AND ") +
-                            std::string(match) + " ORDER BY goal_id, position");
-    Binder(*st).text(tenant).text(id_set);
+    auto st = tx_.statement("SELECT goal_id, tag FROM goal_value_tags WHERE " + match +
+                            " ORDER BY goal_id, position");
+    bind(*st);
     while (st->executeStep()) {
       Row r(*st);
       if (auto* g = goal_of(r.text())) g->value_tags.push_back(r.text());
@@ -203,10 +210,10 @@ void SqliteGoalRepository::load_parts(std::string_view tenant, std::vector<Goal>
   }
   {
     auto st = tx_.statement(
-        std::string("SELECT goal_id, id, strategy_goal_id, description, status, ord, "
-                    "created_at, updated_at FROM strategies WHERE tenant = ? AND ") +
-        std::string(match) + " ORDER BY goal_id, ord, id, position");
-    Binder(*st).text(tenant).text(id_set);
+        "SELECT goal_id, id, strategy_goal_id, description, status, ord, created_at, updated_at "
+        "FROM strategies WHERE " +
+        match + " ORDER BY goal_id, ord, id, position");
+    bind(*st);
     while (st->executeStep()) {
       Row r(*st);
       auto* g = goal_of(r.text());
@@ -224,10 +231,10 @@ void SqliteGoalRepository::load_parts(std::string_view tenant, std::vector<Goal>
   }
   {
     auto st = tx_.statement(
-        std::string("SELECT goal_id, id, kpi_id, threshold_pct, weight, target, created_at "
-                    "FROM goal_kpi_links WHERE tenant = ? AND ") +
-        std::string(match) + " ORDER BY goal_id, position");
-    Binder(*st).text(tenant).text(id_set);
+        "SELECT goal_id, id, kpi_id, threshold_pct, weight, target, created_at FROM goal_kpi_links "
+        "WHERE " +
+        match + " ORDER BY goal_id, position");
+    bind(*st);
     while (st->executeStep()) {
       Row r(*st);
       auto* g = goal_of(r.text());
@@ -363,7 +370,7 @@ Result<std::vector<Goal>> SqliteGoalRepository::all(std::string_view tenant) {
     auto goals = select_goals(std::string("SELECT ") + std::string(goal_columns) +
                                   " FROM goals g WHERE " + f.sql() + std::string(live_order),
                               f);
-    load_parts(tenant, goals);
+    load_parts(tenant, goals, true);
     return goals;
   });
 }
@@ -374,6 +381,26 @@ Result<std::int64_t> SqliteGoalRepository::count(std::string_view tenant) {
     Binder(*st).text(tenant);
     st->executeStep();
     return st->getColumn(0).getInt64();
+  });
+}
+
+Result<GoalTally> SqliteGoalRepository::tally(std::string_view tenant) {
+  return guarded([&]() -> Result<GoalTally> {
+    auto st = tx_.statement(
+        "SELECT status, horizon, COUNT(*), TOTAL(progress) FROM goals "
+        "WHERE tenant = ? AND deleted_at IS NULL GROUP BY status, horizon");
+    Binder(*st).text(tenant);
+    GoalTally tally;
+    while (st->executeStep()) {
+      Row r(*st);
+      GoalTallyCell cell;
+      cell.status = r.enumeration(goal_status_text);
+      cell.horizon = r.enumeration(horizon_text);
+      cell.goals = r.i64();
+      cell.progress_sum = r.real();
+      tally.push_back(cell);
+    }
+    return tally;
   });
 }
 

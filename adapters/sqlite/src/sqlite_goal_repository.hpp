@@ -23,6 +23,7 @@ class SqliteGoalRepository final : public ports::GoalRepository {
                                      std::string_view parent_id) override;
   Result<std::vector<Goal>> all(std::string_view tenant) override;
   Result<std::int64_t> count(std::string_view tenant) override;
+  Result<GoalTally> tally(std::string_view tenant) override;
   Result<std::vector<ports::GoalKey>> open_goals() override;
   Result<std::optional<std::string>> goal_of_strategy(std::string_view tenant,
                                                       std::string_view strategy_id) override;
@@ -34,7 +35,9 @@ class SqliteGoalRepository final : public ports::GoalRepository {
  private:
   std::optional<Goal> find_one(std::string_view tenant, std::string_view id, bool with_deleted);
   std::vector<Goal> select_goals(const std::string& sql, const Filter& filter);
-  void load_parts(std::string_view tenant, std::vector<Goal>& goals);
+  // Reads the value tags, strategies and KPI links of `goals`; `whole_tenant` when `goals`
+  // are all of the tenant's live goals.
+  void load_parts(std::string_view tenant, std::vector<Goal>& goals, bool whole_tenant = false);
   void write_parts(const Goal& goal, bool replace);
 
   TxContext& tx_;

@@ -67,9 +67,9 @@ Result<TeamAlignment> compute_alignment(ports::Transaction& tx, std::string_view
 
 Result<GoalStats> AnalyticsService::goal_stats(const AuthContext& actor) {
   return read_tx(deps_.store, [&](ports::Transaction& tx) -> Result<GoalStats> {
-    auto goals = tx.goals().all(actor.tenant);
-    if (!goals) return fail(goals.error());
-    return traction::goal_stats(*goals);
+    auto tally = tx.goals().tally(actor.tenant);
+    if (!tally) return fail(tally.error());
+    return traction::goal_stats(*tally);
   });
 }
 

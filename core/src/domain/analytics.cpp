@@ -154,24 +154,37 @@ Trend trend_of(double current, const std::optional<ScorePoint>& previous, Date t
 
 // --- /goals/stats -----------------------------------------------------------------------
 
-GoalStats goal_stats(std::span<const Goal> goals) {
-  GoalStats s;
-  double progress_sum = 0;
+GoalTally tally_goals(std::span<const Goal> goals) {
+  GoalTally tally;
   for (const auto& g : goals) {
     if (!live(g)) continue;
-    ++s.total_goals;
-    progress_sum += g.progress;
-    switch (g.status) {
-      case GoalStatus::draft: ++s.by_status.draft; break;
-      case GoalStatus::active: ++s.by_status.active; break;
-      case GoalStatus::paused: ++s.by_status.paused; break;
-      case GoalStatus::completed: ++s.by_status.completed; break;
-      case GoalStatus::cancelled: ++s.by_status.cancelled; break;
+    auto cell = std::find_if(tally.begin(), tally.end(), [&](const GoalTallyCell& c) {
+      return c.status == g.status && c.horizon == g.horizon;
+    });
+    if (cell == tally.end()) cell = tally.insert(tally.end(), GoalTallyCell{g.status, g.horizon, 0, 0});
+    ++cell->goals;
+    cell->progress_sum += g.progress;
+  }
+  return tally;
+}
+
+GoalStats goal_stats(const GoalTally& tally) {
+  GoalStats s;
+  double progress_sum = 0;
+  for (const auto& cell : tally) {
+    s.total_goals += cell.goals;
+    progress_sum += cell.progress_sum;
+    switch (cell.status) {
+      case GoalStatus::draft: s.by_status.draft += cell.goals; break;
+      case GoalStatus::active: s.by_status.active += cell.goals; break;
+      case GoalStatus::paused: s.by_status.paused += cell.goals; break;
+      case GoalStatus::completed: s.by_status.completed += cell.goals; break;
+      case GoalStatus::cancelled: s.by_status.cancelled += cell.goals; break;
     }
-    switch (g.horizon) {
-      case Horizon::year: ++s.by_horizon.year; break;
-      case Horizon::quarter: ++s.by_horizon.quarter; break;
-      case Horizon::month: ++s.by_horizon.month; break;
+    switch (cell.horizon) {
+      case Horizon::year: s.by_horizon.year += cell.goals; break;
+      case Horizon::quarter: s.by_horizon.quarter += cell.goals; break;
+      case Horizon::month: s.by_horizon.month += cell.goals; break;
     }
   }
   s.active_goals = s.by_status.active;
@@ -179,6 +192,8 @@ GoalStats goal_stats(std::span<const Goal> goals) {
   if (s.total_goals > 0) s.average_progress = percent1(progress_sum / static_cast<double>(s.total_goals));
   return s;
 }
+
+GoalStats goal_stats(std::span<const Goal> goals) { return goal_stats(tally_goals(goals)); }
 
 // --- /performance/score -----------------------------------------------------------------
 

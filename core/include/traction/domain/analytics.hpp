@@ -16,6 +16,7 @@
 #include "traction/domain/audit.hpp"
 #include "traction/domain/forecast.hpp"
 #include "traction/domain/goal.hpp"
+#include "traction/domain/goal_tally.hpp"
 #include "traction/enum_text.hpp"
 #include "traction/error.hpp"
 #include "traction/time.hpp"
@@ -73,6 +74,7 @@ struct GoalStats {
   friend bool operator==(const GoalStats&, const GoalStats&) = default;
 };
 
+[[nodiscard]] GoalStats goal_stats(const GoalTally& tally);
 [[nodiscard]] GoalStats goal_stats(std::span<const Goal> goals);
 
 // --- GET /performance/score -------------------------------------------------------------

@@ -16,6 +16,7 @@
 #include "traction/domain/event.hpp"
 #include "traction/domain/feed.hpp"
 #include "traction/domain/goal.hpp"
+#include "traction/domain/goal_tally.hpp"
 #include "traction/domain/issue.hpp"
 #include "traction/domain/issue_config.hpp"
 #include "traction/domain/kpi.hpp"
@@ -48,6 +49,8 @@ class GoalRepository {
   // Every live goal of the tenant (analytics).
   [[nodiscard]] virtual Result<std::vector<Goal>> all(std::string_view tenant) = 0;
   [[nodiscard]] virtual Result<std::int64_t> count(std::string_view tenant) = 0;
+  // The tenant's live goals counted by status and horizon (goal stats).
+  [[nodiscard]] virtual Result<GoalTally> tally(std::string_view tenant) = 0;
   // Live goals of every tenant whose status is open (draft, active, paused): the jobs' input.
   [[nodiscard]] virtual Result<std::vector<GoalKey>> open_goals() = 0;
   // The live goal that owns a strategy.

@@ -21,6 +21,7 @@ class MemoryGoalRepository final : public ports::GoalRepository {
                                      std::string_view parent_id) override;
   Result<std::vector<Goal>> all(std::string_view tenant) override;
   Result<std::int64_t> count(std::string_view tenant) override;
+  Result<GoalTally> tally(std::string_view tenant) override;
   Result<std::vector<ports::GoalKey>> open_goals() override;
   Result<std::optional<std::string>> goal_of_strategy(std::string_view tenant,
                                                       std::string_view strategy_id) override;
