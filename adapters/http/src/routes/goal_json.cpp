@@ -36,6 +36,7 @@ json::array array_of(const std::vector<T>& items) {
 
 json::object goal_object(const Goal& goal) {
   json::object o;
+  o.reserve(28);  // every field below and "kpis": no rehash while it is filled
   o["id"] = goal.id;
   o["title"] = goal.title;
   o["intent"] = goal.intent;

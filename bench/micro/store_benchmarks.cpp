@@ -1,0 +1,168 @@
+// Use cases on real stores: the roll-up after a leaf change on the memory store (100k
+// goals), and reads of a 100k-goal SQLite file (goal stats, one goal, a page of 50).
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "fixtures.hpp"
+#include "traction/app/services.hpp"
+
+#if defined(TRACTION_BENCH_SQLITE)
+#include "traction/sqlite/sqlite_store.hpp"
+#endif
+
+namespace traction::bench {
+namespace {
+
+// Leaves whose progress is entered (no KPI links) and that can still change.
+std::vector<std::string> changeable_leaves(const MemoryTree& tree) {
+  std::vector<std::string> out;
+  for (const auto& g : tree.goals) {
+    if (g.level == GoalLevel::individual && g.kpi_links.empty() && g.status == GoalStatus::active) {
+      out.push_back(g.id);
+    }
+  }
+  return out;
+}
+
+// GoalService::update of a leaf's entered progress: the leaf and its three ancestors are
+// re-computed, stored, snapshotted, audited and their events logged, in one transaction.
+void BM_RollupUseCaseMemory100k(benchmark::State& state) {
+  const auto& tree = memory_tree_100k();
+  const auto leaves = changeable_leaves(tree);
+  // Google Benchmark calls this function several times (growing the iteration count) on the
+  // same store: the ids and the clock carry on from one call to the next.
+  static FixedClock clock{start_of(tree.spec.today) + std::chrono::hours(9)};
+  static SeededIds ids{99};
+  Services services{Dependencies{*tree.store, clock, ids, {}}};
+  const auto actor = bench_admin(tree.spec);
+  std::size_t next = 0;
+  std::int64_t round = 0;
+  for (auto _ : state) {
+    const auto& id = leaves[next];
+    if (++next == leaves.size()) {
+      next = 0;
+      ++round;
+    }
+    GoalPatch patch;
+    patch.progress = round % 2 == 0 ? 91.0 : 9.0;
+    auto result = services.goals.update(actor, id, patch);
+    if (!result) {
+      state.SkipWithError(result.error().message.c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(result);
+    clock.advance(std::chrono::milliseconds(10));
+  }
+  state.SetLabel("GoalService::update(progress) on a leaf, 3 ancestors rolled up");
+}
+BENCHMARK(BM_RollupUseCaseMemory100k)->Unit(benchmark::kMicrosecond);
+
+#if defined(TRACTION_BENCH_SQLITE)
+
+// A 100k-goal SQLite file, seeded once and kept between runs (it takes a while to write).
+sqlite::SqliteStore& sqlite_100k() {
+  static std::unique_ptr<sqlite::SqliteStore> store = [] {
+    namespace fs = std::filesystem;
+    const char* dir_env = std::getenv("TRACTION_BENCH_CACHE");
+    const fs::path dir = dir_env != nullptr ? fs::path(dir_env) : fs::temp_directory_path();
+    fs::create_directories(dir);
+    const auto path = dir / "traction-bench-100k-v1.db";
+    const auto spec = tree_100k_spec(0);
+    if (!fs::exists(path)) {
+      const auto tmp = dir / "traction-bench-100k-v1.db.partial";
+      for (const auto* suffix : {"", "-wal", "-shm"}) fs::remove(tmp.string() + suffix);
+      sqlite::SqliteOptions options;
+      options.path = tmp.string();
+      options.synchronous = sqlite::Synchronous::off;
+      auto seeding = sqlite::SqliteStore::open(options);
+      if (!seeding) std::abort();
+      std::fprintf(stderr, "seeding %s (once)...\n", path.c_str());
+      auto seeded = seed_store(**seeding, spec);
+      if (!seeded) {
+        std::fprintf(stderr, "seeding failed: %s\n", seeded.error().message.c_str());
+        std::abort();
+      }
+      seeding->reset();  // closes, checkpoints the WAL
+      for (const auto* suffix : {"-wal", "-shm"}) fs::remove(tmp.string() + suffix);
+      fs::rename(tmp, path);
+    }
+    sqlite::SqliteOptions options;
+    options.path = path.string();
+    auto opened = sqlite::SqliteStore::open(options);
+    if (!opened) std::abort();
+    return std::move(*opened);
+  }();
+  return *store;
+}
+
+struct SqliteServices {
+  FixedClock clock{start_of(tree_100k_spec(0).today) + std::chrono::hours(9)};
+  SeededIds ids{5};
+  Services services{Dependencies{sqlite_100k(), clock, ids, {}}};
+  AuthContext actor = bench_admin(tree_100k_spec(0));
+};
+
+SqliteServices& sqlite_services() {
+  static SqliteServices s;
+  return s;
+}
+
+void BM_GoalStatsSqlite100k(benchmark::State& state) {
+  auto& s = sqlite_services();
+  for (auto _ : state) {
+    auto stats = s.services.analytics.goal_stats(s.actor);
+    if (!stats) {
+      state.SkipWithError(stats.error().message.c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(stats);
+  }
+  state.SetLabel("AnalyticsService::goal_stats, 100k goals read from SQLite");
+}
+BENCHMARK(BM_GoalStatsSqlite100k)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_GetGoalSqlite100k(benchmark::State& state) {
+  auto& s = sqlite_services();
+  std::vector<std::string> ids;
+  auto status = sqlite_100k().read([&](ports::Transaction& tx) -> Status {
+    GoalQuery q;
+    q.page.size = 100;
+    auto page = tx.goals().list(s.actor.tenant, q);
+    if (!page) return fail(page.error());
+    for (const auto& g : page->items) ids.push_back(g.id);
+    return {};
+  });
+  if (!status || ids.empty()) {
+    state.SkipWithError("no goals");
+    return;
+  }
+  std::size_t next = 0;
+  for (auto _ : state) {
+    auto goal = s.services.goals.get(s.actor, ids[next]);
+    next = (next + 1) % ids.size();
+    benchmark::DoNotOptimize(goal);
+  }
+  state.SetLabel("GoalService::get (no HTTP)");
+}
+BENCHMARK(BM_GetGoalSqlite100k)->Unit(benchmark::kMicrosecond);
+
+void BM_ListGoals50Sqlite100k(benchmark::State& state) {
+  auto& s = sqlite_services();
+  GoalQuery q;
+  q.page.size = 50;
+  for (auto _ : state) {
+    auto page = s.services.goals.list(s.actor, q);
+    benchmark::DoNotOptimize(page);
+  }
+  state.SetLabel("GoalService::list size=50 (no HTTP)");
+}
+BENCHMARK(BM_ListGoals50Sqlite100k)->Unit(benchmark::kMicrosecond);
+
+#endif
+
+}  // namespace
+}  // namespace traction::bench
