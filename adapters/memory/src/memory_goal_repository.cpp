@@ -128,9 +128,11 @@ Result<std::int64_t> MemoryGoalRepository::count(std::string_view tenant) {
 }
 
 Result<GoalTally> MemoryGoalRepository::tally(std::string_view tenant) {
-  auto goals = all(tenant);
-  if (!goals) return fail(goals.error());
-  return tally_goals(*goals);
+  GoalTally tally;
+  if (const auto* goals = goals_of(tx_, tenant)) {
+    for (const auto& [id, goal] : *goals) count_in(tally, goal);  // counts live goals only
+  }
+  return tally;
 }
 
 Result<std::vector<ports::GoalKey>> MemoryGoalRepository::open_goals() {

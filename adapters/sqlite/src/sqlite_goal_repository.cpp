@@ -177,7 +177,7 @@ void SqliteGoalRepository::load_parts(std::string_view tenant, std::vector<Goal>
   if (goals.empty()) return;
   std::unordered_map<std::string_view, Goal*> by_id;
   std::vector<std::string> ids;
-  ids.reserve(goals.size());
+  if (!whole_tenant) ids.reserve(goals.size());
   for (auto& g : goals) {
     by_id.emplace(g.id, &g);
     if (!whole_tenant) ids.push_back(g.id);

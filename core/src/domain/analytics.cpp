@@ -154,20 +154,6 @@ Trend trend_of(double current, const std::optional<ScorePoint>& previous, Date t
 
 // --- /goals/stats -----------------------------------------------------------------------
 
-GoalTally tally_goals(std::span<const Goal> goals) {
-  GoalTally tally;
-  for (const auto& g : goals) {
-    if (!live(g)) continue;
-    auto cell = std::find_if(tally.begin(), tally.end(), [&](const GoalTallyCell& c) {
-      return c.status == g.status && c.horizon == g.horizon;
-    });
-    if (cell == tally.end()) cell = tally.insert(tally.end(), GoalTallyCell{g.status, g.horizon, 0, 0});
-    ++cell->goals;
-    cell->progress_sum += g.progress;
-  }
-  return tally;
-}
-
 GoalStats goal_stats(const GoalTally& tally) {
   GoalStats s;
   double progress_sum = 0;

@@ -79,13 +79,15 @@ void tag_invoke(json::value_from_tag, json::value& out, const GoalView& view) {
   auto o = goal_object(view.goal);
   json::array kpis;
   kpis.reserve(view.kpis.size());
-  for (const auto& kpi : view.kpis) {
-    auto k = json::value_from(kpi);
-    k.as_object()["goalId"] = view.goal.id;
-    kpis.push_back(std::move(k));
-  }
+  for (const auto& kpi : view.kpis) kpis.push_back(goal_kpi_json(kpi, view.goal.id));
   o["kpis"] = std::move(kpis);
   out = std::move(o);
+}
+
+json::value goal_kpi_json(const GoalKpiView& view, std::string_view goal_id) {
+  auto value = json::value_from(view);
+  value.as_object()["goalId"] = goal_id;
+  return value;
 }
 
 void tag_invoke(json::value_from_tag, json::value& out, const Strategy& strategy) {

@@ -6,6 +6,8 @@
 #include <boost/json/value.hpp>
 #include <boost/json/value_from.hpp>
 
+#include <string_view>
+
 #include "traction/app/goal_views.hpp"
 #include "traction/app/hierarchy_service.hpp"
 #include "traction/app/kpi_service.hpp"
@@ -32,5 +34,9 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Reca
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const HierarchyNode& node);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const GoalHierarchy& hierarchy);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const GoalDeleted& deleted);
+
+// 001's GoalKPI: a goal's KPI link as it stands in the goal's kpis[], with the goal's id
+// (GoalKpiView itself does not carry it). Every reply with a link uses this one mapping.
+[[nodiscard]] boost::json::value goal_kpi_json(const GoalKpiView& view, std::string_view goal_id);
 
 }  // namespace traction

@@ -10,9 +10,7 @@ namespace {
 // A goal's KPI link as 001's GoalKPI, with its goalId as in the goal's kpis[].
 Response reply_link(const Result<GoalKpiView>& result, std::string_view goal_id, int status = 200) {
   if (!result) return error_response(result.error());
-  auto value = boost::json::value_from(*result);
-  value.as_object()["goalId"] = std::string(goal_id);
-  return ok(value, status);
+  return ok(goal_kpi_json(*result, goal_id), status);
 }
 
 }  // namespace

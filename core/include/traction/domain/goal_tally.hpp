@@ -22,6 +22,9 @@ struct GoalTallyCell {
 // One cell per (status, horizon) that has goals, in any order.
 using GoalTally = std::vector<GoalTallyCell>;
 
+// Counts `goal` into `tally` when it is live.
+void count_in(GoalTally& tally, const Goal& goal);
+
 // The tally of the live goals among `goals`.
 [[nodiscard]] GoalTally tally_goals(std::span<const Goal> goals);
 
