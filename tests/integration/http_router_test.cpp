@@ -4,6 +4,9 @@
 
 #include <boost/json.hpp>
 
+#include <sstream>
+#include <thread>
+
 #include "support/test_server.hpp"
 #include "traction/http/json.hpp"
 #include "traction/http/router.hpp"
@@ -185,4 +188,27 @@ TEST_CASE("router over the wire: 404, 405 with Allow, colon methods", "[router][
   res = client.request("BREW", "/t/goals/g-1");  // an unknown method on a known path
   CHECK(res.status == 405);
   CHECK(res.header("Allow") == "GET");
+}
+
+TEST_CASE("a quick route runs on the connection's I/O thread, others on the worker pool",
+          "[router][wire]") {
+  auto thread_of = [](const Request&) {
+    std::ostringstream id;
+    id << std::this_thread::get_id();
+    return ok(boost::json::object{{"thread", id.str()}});
+  };
+  test::TestServer server{{.prepare = [&](app::App& app) {
+    auto& r = app.router();
+    r.get("/t/quick/{id}", thread_of, RouteOptions{.public_route = true, .quick = true});
+    r.get("/t/pooled/{id}", thread_of, public_route());
+  }}};
+  auto client = server.client();
+  auto thread = [&](const std::string& path) {
+    auto res = client.get(path);
+    REQUIRE(res.status == 200);
+    return std::string(res.json().at("data").at("thread").as_string());
+  };
+  // The test server's I/O threads and workers are distinct threads.
+  for (int i = 0; i < 3; ++i) CHECK(thread("/t/quick/a?x=1") != thread("/t/pooled/a"));
+  CHECK(client.get("/t/quick").status == 404);  // only the pattern is quick
 }

@@ -86,6 +86,15 @@ Dispatched Dispatcher::route(Request& request) const {
   return {route.handler(request), nullptr};
 }
 
+bool Dispatcher::quick(Method method, std::string_view target) const noexcept {
+  try {
+    const auto match = router_->match(method, target.substr(0, target.find('?')));
+    return match.found() && match.route->options.quick;
+  } catch (...) {
+    return false;
+  }
+}
+
 std::optional<Response> Dispatcher::preflight(const Request& request) const {
   if (cors_origin_.empty() || request.method != Method::options) return std::nullopt;
   const auto match = router_->match(Method::options, request.path);

@@ -175,7 +175,11 @@ void HttpSession::handle() {
   }
   request.body = std::move(message.body());
 
-  // Handlers may block (the store): they run on the worker pool, and the answer comes back
+  if (state_.dispatcher.quick(request.method, request.target)) {
+    on_handled(state_.dispatcher.dispatch(request));
+    return;
+  }
+  // Other handlers may block (the store): they run on the worker pool, and the answer comes back
   // to this connection's strand. The tracked executor keeps the io_context alive meanwhile.
   net::post(state_.workers, [self = shared_from_this(), request = std::move(request),
                              work = tracked(stream_.get_executor())]() mutable {

@@ -75,9 +75,14 @@ void append_value(std::string& out, const boost::json::value& value) {
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char hex[] = "0123456789abcdef";
   out += '"';
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
+  // Runs of characters that need no escape are appended whole.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if (u >= 0x20 && u != '"' && u != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
+    switch (u) {
       case '"': out += "\\\""; continue;
       case '\\': out += "\\\\"; continue;
       case '\n': out += "\\n"; continue;
@@ -87,14 +92,11 @@ void append_json_string(std::string& out, std::string_view text) {
       case '\f': out += "\\f"; continue;
       default: break;
     }
-    if (u < 0x20) {
-      out += "\\u00";
-      out += hex[u >> 4];
-      out += hex[u & 0x0f];
-      continue;
-    }
-    out += c;
+    out += "\\u00";
+    out += hex[u >> 4];
+    out += hex[u & 0x0f];
   }
+  out.append(text.data() + run, text.size() - run);
   out += '"';
 }
 
@@ -113,11 +115,16 @@ Response json_response(int status, const boost::json::value& body) {
   return response;
 }
 
+// The envelope is written around the data's text: the data's DOM is never copied.
 Response ok(const boost::json::value& data, int status) {
-  boost::json::object body;
-  body["success"] = true;
-  body["data"] = data;
-  return json_response(status, body);
+  Response response;
+  response.status = status;
+  response.content_type = "application/json";
+  response.body.reserve(1024);
+  response.body = R"({"success":true,"data":)";
+  append_value(response.body, data);
+  response.body += '}';
+  return response;
 }
 
 boost::json::object pagination_json(const PageInfo& page) {
@@ -130,11 +137,12 @@ boost::json::object pagination_json(const PageInfo& page) {
 }
 
 Response ok_paged(const boost::json::value& items, const PageInfo& page) {
-  boost::json::object body;
-  body["success"] = true;
-  body["data"] = items;
-  body["pagination"] = pagination_json(page);
-  return json_response(200, body);
+  Response response = ok(items, 200);
+  response.body.pop_back();  // the envelope's closing brace
+  response.body += R"(,"pagination":)";
+  append_value(response.body, pagination_json(page));
+  response.body += '}';
+  return response;
 }
 
 boost::json::value json_timestamp(Timestamp t) { return boost::json::value(format_timestamp(t)); }

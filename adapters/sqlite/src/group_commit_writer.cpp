@@ -68,7 +68,7 @@ Status GroupCommitWriter::submit(const WriteFn& fn) noexcept {
       lead(lock);
       continue;
     }
-    changed_.wait(lock);
+    me.wake.wait(lock);
   }
   return std::move(me.result);
 }
@@ -102,7 +102,7 @@ void GroupCommitWriter::lead(std::unique_lock<std::mutex>& lock) noexcept {
     ++stats_.writes;
     if (!p->result) ++stats_.failed_writes;
   }
-  changed_.notify_all();  // a queued writer may lead the next batch now
+  if (head_ != nullptr) head_->wake.notify_one();  // the oldest queued write leads next
   lock.unlock();
 
   if (publisher_ != nullptr) {
@@ -117,10 +117,11 @@ void GroupCommitWriter::lead(std::unique_lock<std::mutex>& lock) noexcept {
   lock.lock();
   for (Pending* p = first; p != nullptr;) {
     Pending* next = p->next;
-    p->done = true;  // its owner may destroy it once mutex_ is released
+    p->done = true;
+    // Notified under mutex_: its owner cannot see done and destroy it before this returns.
+    p->wake.notify_one();
     p = next;
   }
-  changed_.notify_all();
 }
 
 void GroupCommitWriter::fail_all(Pending* first, const Error& error) noexcept {

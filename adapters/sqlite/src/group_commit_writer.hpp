@@ -58,6 +58,9 @@ class GroupCommitWriter {
     Pending* next = nullptr;  // the queue and a batch are intrusive lists: no allocation
     bool taken = false;
     bool done = false;
+    // Its owner waits here: woken when its write is done, or when it heads the queue and
+    // may lead the next batch. One waiter per wake, not the whole queue.
+    std::condition_variable wake;
   };
 
   // Takes a batch off the queue and runs it to the end; called and returning with `lock`
@@ -72,7 +75,6 @@ class GroupCommitWriter {
   std::size_t max_batch_;
 
   mutable std::mutex mutex_;  // guards the queue, leader_active_, the flags and stats
-  std::condition_variable changed_;
   Pending* head_ = nullptr;
   Pending* tail_ = nullptr;
   std::size_t queued_ = 0;

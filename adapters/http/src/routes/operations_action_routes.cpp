@@ -18,7 +18,7 @@ void register_operations_action_routes(Router& router, OperationsService& operat
   });
   router.get("/api/operations/actions/{actionId}", [&operations](const Request& req) {
     return reply(operations.get_action(actor(req), req.param("actionId")));
-  });
+  }, quick_route());
   router.put("/api/operations/actions/{actionId}", [&operations](const Request& req) {
     return with_body(req, read_action_patch, [&](ActionPatch p) {
       return reply(operations.update_action(actor(req), req.param("actionId"), p));

@@ -18,7 +18,7 @@ void register_operations_issue_routes(Router& router, OperationsService& operati
   });
   router.get("/api/operations/issues/{issueId}", [&operations](const Request& req) {
     return reply(operations.get_issue(actor(req), req.param("issueId")));
-  });
+  }, quick_route());
   router.put("/api/operations/issues/{issueId}", [&operations](const Request& req) {
     return with_body(req, read_issue_patch, [&](IssuePatch p) {
       return reply(operations.update_issue(actor(req), req.param("issueId"), p));

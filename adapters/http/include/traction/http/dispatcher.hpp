@@ -1,7 +1,8 @@
 #pragma once
 // Request handling, apart from any socket: route, authenticate, run the handler (an
 // exception becomes a 500 INTERNAL_ERROR, logged), record metrics, log one line. The
-// sessions call this on a worker thread with a Request they filled from the wire.
+// sessions call this on a worker thread with a Request they filled from the wire, or on the
+// I/O thread for a quick route.
 
 #include <chrono>
 #include <memory>
@@ -34,6 +35,9 @@ class Dispatcher {
   // `request` needs method, method_name, target, headers and body; the rest is filled
   // here. Never throws.
   [[nodiscard]] Dispatched dispatch(Request& request) const noexcept;
+
+  // True when the request goes to a route registered as quick (RouteOptions::quick).
+  [[nodiscard]] bool quick(Method method, std::string_view target) const noexcept;
 
   // The answer to a request the session could not read (malformed HTTP, body too large),
   // logged and counted like any other.
