@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <latch>
 #include <mutex>
@@ -413,4 +414,105 @@ TEST_CASE("sqlite store: write() from the event publisher fails instead of deadl
 }
 
 }  // namespace
+}  // namespace traction::sqlite::test
+
+namespace traction::sqlite::test {
+namespace {
+
+std::vector<std::string> found_by(ports::Store& store, const std::string& phrase) {
+  GoalQuery query;
+  query.page = {1, 100};
+  query.search = phrase;
+  auto page = read_tx(store, [&](ports::Transaction& tx) { return tx.goals().list(tenant, query); });
+  REQUIRE(page);
+  std::vector<std::string> ids;
+  for (const auto& goal : page->items) ids.push_back(goal.id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+Status rename(ports::Transaction& tx, const std::string& id, const std::string& title) {
+  auto goal = tx.goals().find(tenant, id);
+  if (!goal) return std::unexpected(goal.error());
+  if (!*goal) return fail(ErrorCode::not_found, "no goal " + id);
+  (*goal)->title = title;
+  return tx.goals().update(**goal);
+}
+
+}  // namespace
+
+TEST_CASE("sqlite store: search follows every change of a batch once it commits") {
+  TempDatabase db;
+  auto store = open_store(db.options());
+  REQUIRE(store->write([](ports::Transaction& tx) -> Status {
+    for (const auto& [id, title] : {std::pair{"renamed", "Original wording"}, {"twice", "First wording"},
+                                    {"kept", "Kept wording"}}) {
+      auto goal = test_goal(tenant, id);
+      goal.title = title;
+      if (auto ok = tx.goals().insert(goal); !ok) return ok;
+    }
+    return {};
+  }));
+
+  std::vector<std::function<Status(ports::Transaction&)>> items{
+      [](ports::Transaction& tx) -> Status {
+        auto goal = test_goal(tenant, "created");
+        goal.title = "Brand new wording";
+        return tx.goals().insert(goal);
+      },
+      [](ports::Transaction& tx) -> Status {
+        auto goal = test_goal(tenant, "created-renamed");
+        goal.title = "Short-lived wording";
+        if (auto ok = tx.goals().insert(goal); !ok) return ok;
+        return rename(tx, "created-renamed", "Settled wording");
+      },
+      [](ports::Transaction& tx) { return rename(tx, "renamed", "Replacement wording"); },
+      [](ports::Transaction& tx) { return rename(tx, "twice", "Second wording"); },
+      [](ports::Transaction& tx) { return rename(tx, "twice", "Third wording"); },
+      [](ports::Transaction& tx) -> Status {
+        if (auto ok = rename(tx, "kept", "Lost wording"); !ok) return ok;
+        return fail(ErrorCode::validation_error, "refused", "title");  // rolls back alone
+      },
+  };
+  std::vector<Status> results(items.size());
+  {
+    WriterGate gate(*store);
+    std::vector<std::thread> writers;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      writers.emplace_back([&, i] {
+        results[i] = store->write([&](ports::Transaction& tx) { return items[i](tx); });
+      });
+      gate.wait_for_queued(i + 1);  // queued in this order: the items run in this order
+    }
+    REQUIRE(gate.finish());
+    for (auto& w : writers) w.join();
+  }
+  for (std::size_t i = 0; i + 1 < results.size(); ++i) CHECK(results[i]);
+  CHECK_FALSE(results.back());
+
+  using ids = std::vector<std::string>;
+  CHECK(found_by(*store, "brand new") == ids{"created"});
+  CHECK(found_by(*store, "short-lived").empty());
+  CHECK(found_by(*store, "settled") == ids{"created-renamed"});
+  CHECK(found_by(*store, "original").empty());
+  CHECK(found_by(*store, "replacement") == ids{"renamed"});
+  CHECK(found_by(*store, "first").empty());
+  CHECK(found_by(*store, "second").empty());
+  CHECK(found_by(*store, "third") == ids{"twice"});
+  CHECK(found_by(*store, "lost").empty());
+  CHECK(found_by(*store, "kept") == ids{"kept"});
+  CHECK(found_by(*store, "wording").size() == 5);
+
+  // The index holds exactly what the rows say, and nothing is left pending.
+  SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
+  CHECK_NOTHROW(raw.exec("INSERT INTO goals_fts (goals_fts) VALUES ('integrity-check')"));
+  CHECK(raw.execAndGet("SELECT count(*) FROM fts_pending").getInt() == 0);
+
+  // A row removed outside the store (the delete trigger) leaves the index at the next write.
+  raw.exec("DELETE FROM goals WHERE id = 'kept'");
+  REQUIRE(store->write([](ports::Transaction& tx) { return tx.goals().insert(test_goal(tenant, "later")); }));
+  CHECK(found_by(*store, "kept").empty());
+  CHECK_NOTHROW(raw.exec("INSERT INTO goals_fts (goals_fts) VALUES ('integrity-check')"));
+}
+
 }  // namespace traction::sqlite::test

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "full_text_sync.hpp"
 #include "sqlite_error.hpp"
 
 namespace traction::sqlite {
@@ -187,6 +188,7 @@ void GroupCommitWriter::run_batch(Pending* first) noexcept {
   }
 
   try {
+    sync_full_text(connection);
     connection.exec("COMMIT");
   } catch (...) {
     const auto error = current_exception_error();

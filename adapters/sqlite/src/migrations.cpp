@@ -449,8 +449,66 @@ constexpr const char* migration_5 = R"sql(
 CREATE INDEX goals_tally ON goals (tenant, status, horizon, progress) WHERE deleted_at IS NULL;
 )sql";
 
+// Migration 6: the full-text indexes are brought up to date once per write transaction,
+// just before it commits (sync_full_text), not by each row's trigger: FTS5 flushes a new
+// index segment at every savepoint, and the group commit opens one savepoint per write
+// use case. The triggers now note which rows changed, with the text the index holds for
+// them (the first change in the transaction keeps it).
+constexpr const char* migration_6 = R"sql(
+CREATE TABLE fts_pending (
+  tbl TEXT NOT NULL,
+  row_id INTEGER NOT NULL,
+  indexed INTEGER NOT NULL,
+  old_a TEXT,
+  old_b TEXT,
+  PRIMARY KEY (tbl, row_id)
+) WITHOUT ROWID;
+
+DROP TRIGGER goals_fts_insert;
+DROP TRIGGER goals_fts_delete;
+DROP TRIGGER goals_fts_update;
+CREATE TRIGGER goals_fts_insert AFTER INSERT ON goals BEGIN
+  INSERT OR IGNORE INTO fts_pending VALUES ('goals', new.row_id, 0, NULL, NULL);
+END;
+CREATE TRIGGER goals_fts_delete AFTER DELETE ON goals BEGIN
+  INSERT OR IGNORE INTO fts_pending VALUES ('goals', old.row_id, 1, old.title, old.intent);
+END;
+CREATE TRIGGER goals_fts_update AFTER UPDATE OF title, intent ON goals
+  WHEN old.title IS NOT new.title OR old.intent IS NOT new.intent BEGIN
+  INSERT OR IGNORE INTO fts_pending VALUES ('goals', old.row_id, 1, old.title, old.intent);
+END;
+
+DROP TRIGGER kpis_fts_insert;
+DROP TRIGGER kpis_fts_delete;
+DROP TRIGGER kpis_fts_update;
+CREATE TRIGGER kpis_fts_insert AFTER INSERT ON kpis BEGIN
+  INSERT OR IGNORE INTO fts_pending VALUES ('kpis', new.row_id, 0, NULL, NULL);
+END;
+CREATE TRIGGER kpis_fts_delete AFTER DELETE ON kpis BEGIN
+  INSERT OR IGNORE INTO fts_pending VALUES ('kpis', old.row_id, 1, old.name, old.description);
+END;
+CREATE TRIGGER kpis_fts_update AFTER UPDATE OF name, description ON kpis
+  WHEN old.name IS NOT new.name OR old.description IS NOT new.description BEGIN
+  INSERT OR IGNORE INTO fts_pending VALUES ('kpis', old.row_id, 1, old.name, old.description);
+END;
+
+DROP TRIGGER issues_fts_insert;
+DROP TRIGGER issues_fts_delete;
+DROP TRIGGER issues_fts_update;
+CREATE TRIGGER issues_fts_insert AFTER INSERT ON issues BEGIN
+  INSERT OR IGNORE INTO fts_pending VALUES ('issues', new.row_id, 0, NULL, NULL);
+END;
+CREATE TRIGGER issues_fts_delete AFTER DELETE ON issues BEGIN
+  INSERT OR IGNORE INTO fts_pending VALUES ('issues', old.row_id, 1, old.title, old.description);
+END;
+CREATE TRIGGER issues_fts_update AFTER UPDATE OF title, description ON issues
+  WHEN old.title IS NOT new.title OR old.description IS NOT new.description BEGIN
+  INSERT OR IGNORE INTO fts_pending VALUES ('issues', old.row_id, 1, old.title, old.description);
+END;
+)sql";
+
 constexpr std::array<const char*, latest_schema_version> migrations{
-    migration_1, migration_2, migration_3, migration_4, migration_5};
+    migration_1, migration_2, migration_3, migration_4, migration_5, migration_6};
 
 int read_user_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();
