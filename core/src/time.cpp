@@ -41,23 +41,51 @@ std::optional<Date> parse_ymd(std::string_view s, std::size_t& pos) {
   return sys_days{ymd};
 }
 
+// Writes `value` as exactly `width` decimal digits at `pos` (value < 10^width).
+void put_digits(std::string& out, std::size_t pos, std::size_t width, unsigned value) {
+  for (std::size_t i = width; i > 0; --i) {
+    out[pos + i - 1] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
 }  // namespace
 
 std::string format_timestamp(Timestamp t) {
   const auto day_point = floor<days>(t);
   const year_month_day ymd{day_point};
   const hh_mm_ss hms{t - day_point};
-  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}Z",
-                     static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()), hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count(),
-                     hms.subseconds().count());
+  const int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999) {
+    return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}Z", y,
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                       hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
+                       hms.subseconds().count());
+  }
+  // Every response carries several timestamps: written digit by digit, not through fmt.
+  std::string out = "0000-00-00T00:00:00.000Z";
+  put_digits(out, 0, 4, static_cast<unsigned>(y));
+  put_digits(out, 5, 2, static_cast<unsigned>(ymd.month()));
+  put_digits(out, 8, 2, static_cast<unsigned>(ymd.day()));
+  put_digits(out, 11, 2, static_cast<unsigned>(hms.hours().count()));
+  put_digits(out, 14, 2, static_cast<unsigned>(hms.minutes().count()));
+  put_digits(out, 17, 2, static_cast<unsigned>(hms.seconds().count()));
+  put_digits(out, 20, 3, static_cast<unsigned>(hms.subseconds().count()));
+  return out;
 }
 
 std::string format_date(Date d) {
   const year_month_day ymd{d};
-  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  const int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999) {
+    return fmt::format("{:04d}-{:02d}-{:02d}", y, static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
+  }
+  std::string out = "0000-00-00";
+  put_digits(out, 0, 4, static_cast<unsigned>(y));
+  put_digits(out, 5, 2, static_cast<unsigned>(ymd.month()));
+  put_digits(out, 8, 2, static_cast<unsigned>(ymd.day()));
+  return out;
 }
 
 std::optional<Timestamp> parse_timestamp(std::string_view s) {

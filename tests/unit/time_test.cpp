@@ -11,6 +11,18 @@ TEST_CASE("timestamps are written as ISO-8601 UTC with milliseconds and Z") {
   CHECK(format_timestamp(*parse_timestamp("2025-01-15T10:00:00.5Z")) == "2025-01-15T10:00:00.500Z");
 }
 
+TEST_CASE("every field of a timestamp and a date is written zero-padded") {
+  using namespace std::chrono;
+  const Timestamp t = sys_days{year{987} / 3 / 4} + hours{5} + minutes{6} + seconds{7} + milliseconds{8};
+  CHECK(format_timestamp(t) == "0987-03-04T05:06:07.008Z");
+  CHECK(format_timestamp(sys_days{year{9999} / 12 / 31} + hours{23} + minutes{59} + seconds{59} +
+                         milliseconds{999}) == "9999-12-31T23:59:59.999Z");
+  CHECK(format_timestamp(Timestamp{}) == "1970-01-01T00:00:00.000Z");
+  CHECK(format_timestamp(Timestamp{milliseconds{-1}}) == "1969-12-31T23:59:59.999Z");
+  CHECK(format_date(Date{sys_days{year{2026} / 1 / 9}}) == "2026-01-09");
+  CHECK(format_timestamp(sys_days{year{12025} / 1 / 2}) == "12025-01-02T00:00:00.000Z");  // past 4 digits
+}
+
 TEST_CASE("timestamp offsets are converted to UTC") {
   CHECK(format_timestamp(*parse_timestamp("2025-01-15T12:30:00+02:30")) == "2025-01-15T10:00:00.000Z");
   CHECK(format_timestamp(*parse_timestamp("2025-01-15T23:00:00-02:00")) == "2025-01-16T01:00:00.000Z");
