@@ -5,8 +5,9 @@
 // it takes the queued work (up to max_batch, oldest first), runs BEGIN IMMEDIATE, then each
 // item inside its own SAVEPOINT — RELEASE when the item succeeds, ROLLBACK TO + RELEASE
 // when it fails, so a failing item rolls back alone and gets its own error — then brings
-// the full-text indexes up to date (sync_full_text) and ends the batch with one COMMIT. When SQLite gives up the whole transaction (the COMMIT
-// fails, or an I/O error rolls it back) every item of the batch gets the error.
+// the full-text indexes up to date (sync_full_text) and ends the batch with one COMMIT.
+// When SQLite gives up the whole transaction (the sync or the COMMIT fails, or an I/O
+// error rolls it back) every item of the batch gets the error.
 //
 // After the commit the leader lets the next batch start, publishes the committed items'
 // events in order (batches publish in commit order), and only then answers the batch's
