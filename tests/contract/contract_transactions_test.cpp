@@ -105,6 +105,25 @@ TEST_CASE("transactions: a committed write is visible to later reads") {
   CHECK(read_value(*store, [](ports::Transaction& tx) { return tx.goals().count(tenant_b); }) == 1);
 }
 
+TEST_CASE("transactions: the data stamp changes with each committed write, not with reads") {
+  auto store = make_store();
+  seed_everything(*store, tenant_a);
+  const auto first = store->data_stamp();
+  CHECK(store->data_stamp() == first);
+  (void)dump(*store, tenant_a);
+  CHECK(store->data_stamp() == first);  // reads change nothing
+
+  write_ok(*store, change_everything);
+  const auto second = store->data_stamp();
+  CHECK(second != first);
+  CHECK(store->data_stamp() == second);
+
+  write_ok(*store, [](ports::Transaction& tx) { return tx.goals().insert(make_goal(tenant_b, "g-b2")); });
+  const auto third = store->data_stamp();
+  CHECK(third != second);
+  CHECK(third != first);
+}
+
 TEST_CASE("transactions: a write that returns an error leaves nothing behind") {
   RecordingPublisher publisher;
   auto store = make_store(&publisher);

@@ -43,6 +43,7 @@ class TemporarySqliteStore final : public ports::Store {
   Status write(const ports::Work& work) override { return store_->write(work); }
   Status read(const ports::Work& work) override { return store_->read(work); }
   ports::JobLock& job_lock() override { return store_->job_lock(); }
+  std::uint64_t data_stamp() noexcept override { return store_->data_stamp(); }
 
  private:
   std::filesystem::path path_;

@@ -41,7 +41,18 @@ TEST_CASE("config defaults", "[config]") {
   CHECK(config->body_limit == 1024 * 1024);
   CHECK(config->sse_heartbeat == 15s);
   CHECK(config->synchronous == SyncMode::full);
+  CHECK(config->response_cache_bytes == 32 * 1024 * 1024);
   CHECK_FALSE(config->show_help);
+}
+
+TEST_CASE("config: the response cache's size, or 0 to turn it off", "[config]") {
+  CHECK(parse({"--response-cache", "0"})->response_cache_bytes == 0);
+  CHECK(parse({"--response-cache", "512k"})->response_cache_bytes == 512 * 1024);
+  CHECK(parse({}, {{"TRACTION_RESPONSE_CACHE", "64m"}})->response_cache_bytes == 64 * 1024 * 1024);
+  check_bad({"--response-cache", "lots"}, {},
+            R"(invalid --response-cache "lots": must be 0 or a size up to 4096m (e.g. 33554432, 512k, 32m))");
+  check_bad({"--response-cache", "5000m"}, {},
+            R"(invalid --response-cache "5000m": must be 0 or a size up to 4096m (e.g. 33554432, 512k, 32m))");
 }
 
 TEST_CASE("config from environment variables", "[config]") {

@@ -83,7 +83,26 @@ Dispatched Dispatcher::route(Request& request) const {
     out.stream = std::move(*stream);
     return out;
   }
-  return {route.handler(request), nullptr};
+  return {handle(route, request), nullptr};
+}
+
+Response Dispatcher::handle(const Route& route, const Request& request) const {
+  if (!route.options.cacheable || cache_ == nullptr || !request.auth) return route.handler(request);
+  const auto& who = *request.auth;
+  // Everything the handler may look at: the whole caller and the whole target, each field
+  // prefixed by its length so that no two callers share a key.
+  std::string key;
+  for (const std::string_view field : {std::string_view{who.tenant}, std::string_view{who.user_id},
+                                       std::string_view{who.user_name}, role_text.name(who.role),
+                                       std::string_view{request.target}}) {
+    key += fmt::format("{}:", field.size());
+    key += field;
+  }
+  const auto stamp = cache_->stamp();  // before the handler reads the store
+  if (auto kept = cache_->find(key, stamp)) return std::move(*kept);
+  auto response = route.handler(request);
+  if (response.status == 200) cache_->store(std::move(key), stamp, response);
+  return response;
 }
 
 bool Dispatcher::quick(Method method, std::string_view target) const noexcept {

@@ -4,6 +4,8 @@
 
 #include <mutex>
 
+#include "traction/http/response_cache.hpp"
+
 namespace traction::http {
 
 struct Metrics::Histogram {
@@ -102,6 +104,19 @@ std::string Metrics::render() const {
   out += "# HELP traction_sse_connections Open SSE connections.\n";
   out += "# TYPE traction_sse_connections gauge\n";
   out += fmt::format("traction_sse_connections {}\n", sse_connections());
+
+  if (cache_ != nullptr) {
+    const auto cache = cache_->stats();
+    out += "# HELP traction_response_cache_hits_total Answers served from the response cache.\n";
+    out += "# TYPE traction_response_cache_hits_total counter\n";
+    out += fmt::format("traction_response_cache_hits_total {}\n", cache.hits);
+    out += "# HELP traction_response_cache_misses_total Cacheable requests the handler answered.\n";
+    out += "# TYPE traction_response_cache_misses_total counter\n";
+    out += fmt::format("traction_response_cache_misses_total {}\n", cache.misses);
+    out += "# HELP traction_response_cache_bytes Memory held by kept answers (estimate).\n";
+    out += "# TYPE traction_response_cache_bytes gauge\n";
+    out += fmt::format("traction_response_cache_bytes {}\n", cache.bytes);
+  }
   return out;
 }
 

@@ -61,6 +61,8 @@ Status MemoryStore::write(const ports::Work& work) {
       return status;
     }
     events = context.take_events();
+    // Before the lock is released: no reader can see the write under the old stamp.
+    stamp_.fetch_add(1, std::memory_order_release);
   } catch (const std::exception& e) {
     // Only the lock or the transaction's set-up can get here, before any change.
     return fail(ErrorCode::internal, std::string("write failed: ") + e.what());

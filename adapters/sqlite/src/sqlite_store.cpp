@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "connection.hpp"
+#include "data_stamp.hpp"
 #include "group_commit_writer.hpp"
 #include "migrations.hpp"
 #include "reader_pool.hpp"
@@ -22,6 +23,7 @@ struct SqliteStore::Impl {
   std::unique_ptr<GroupCommitWriter> writer;
   std::unique_ptr<ReaderPool> readers;
   std::unique_ptr<SqliteJobLock> job_lock;
+  std::unique_ptr<DataStamp> stamp;
 };
 
 namespace {
@@ -57,12 +59,15 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions& opti
       readers.push_back(std::make_unique<Connection>(options.path, false, settings));
     }
 
+    auto stamp_connection = std::make_unique<Connection>(options.path, false, settings);
+
     auto impl = std::make_unique<Impl>();
     impl->options = options;
     impl->writer = std::make_unique<GroupCommitWriter>(std::move(writer_connection), publisher,
                                                        options.max_batch);
     impl->readers = std::make_unique<ReaderPool>(std::move(readers));
     impl->job_lock = std::make_unique<SqliteJobLock>(*impl->writer);
+    impl->stamp = std::make_unique<DataStamp>(std::move(stamp_connection));
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
   } catch (...) {
     return fail(open_error(options.path, current_exception_error()));
@@ -75,6 +80,7 @@ SqliteStore::~SqliteStore() {
   if (!impl_) return;
   // The lock and the readers go before the writer they use and share the file with.
   impl_->job_lock.reset();
+  impl_->stamp.reset();
   impl_->readers.reset();
   impl_->writer.reset();
 }
@@ -103,6 +109,8 @@ Status SqliteStore::read(const ports::Work& work) {
 }
 
 ports::JobLock& SqliteStore::job_lock() { return *impl_->job_lock; }
+
+std::uint64_t SqliteStore::data_stamp() noexcept { return impl_->stamp->current(); }
 
 const SqliteOptions& SqliteStore::options() const noexcept { return impl_->options; }
 

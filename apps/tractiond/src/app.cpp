@@ -43,6 +43,7 @@ struct App::Parts {
   std::string admin_token;
   std::optional<http::Authenticator> authenticator;
   http::Router router;
+  std::optional<http::ResponseCache> response_cache;
   std::optional<http::Dispatcher> dispatcher;
   std::unique_ptr<http::Server> server;
 };
@@ -131,6 +132,12 @@ Result<std::unique_ptr<App>> make_app(const Config& config) {
   parts->authenticator.emplace(parts->secret, parts->clock);
   parts->dispatcher.emplace(parts->router, *parts->authenticator, parts->metrics, parts->logger);
   parts->dispatcher->set_cors_origin(config.cors_origin);
+  if (config.response_cache_bytes > 0) {
+    parts->response_cache.emplace([store = parts->store.get()] { return store->data_stamp(); },
+                                  config.response_cache_bytes);
+    parts->dispatcher->set_response_cache(&*parts->response_cache);
+    parts->metrics.attach_response_cache(&*parts->response_cache);
+  }
 
   AppContext context{parts->config, *parts->store,  *parts->services, parts->clock,
                      parts->ids,    parts->hub,     parts->metrics,   parts->logger};

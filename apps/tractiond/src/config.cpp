@@ -68,7 +68,7 @@ std::optional<std::int64_t> to_bytes(std::string_view text) {
   return *n * scale;
 }
 
-const std::array<Option, 16> options{{
+const std::array<Option, 17> options{{
     {"--port", "TRACTION_PORT", "N", "TCP port to listen on (0: any free port)", "8002",
      [](Config& c, std::string_view v, std::string_view source) -> Status {
        auto n = int_in(v, source, 0, 65535);
@@ -134,6 +134,16 @@ const std::array<Option, 16> options{{
          return bad(source, v, "must be a size from 1k to 1024m (e.g. 1048576, 512k, 2m)");
        }
        c.body_limit = static_cast<std::size_t>(*n);
+       return {};
+     }},
+    {"--response-cache", "TRACTION_RESPONSE_CACHE", "BYTES",
+     "memory for answers of GET /goals/{id} kept until the data changes (0: off)", "32m",
+     [](Config& c, std::string_view v, std::string_view source) -> Status {
+       const auto n = to_bytes(v);
+       if (!n || *n > 4096LL * 1024 * 1024) {
+         return bad(source, v, "must be 0 or a size up to 4096m (e.g. 33554432, 512k, 32m)");
+       }
+       c.response_cache_bytes = static_cast<std::size_t>(*n);
        return {};
      }},
     {"--sse-heartbeat-seconds", "TRACTION_SSE_HEARTBEAT_SECONDS", "N",

@@ -29,7 +29,7 @@ void register_goal_routes(Router& router, Services& services) {
       return with_body(req, read_goal_draft, [&](GoalDraft d) { return reply(goals.create(actor(req), d), 201); });
     });
     router.get(base + "/{id}", [&goals](const Request& req) { return reply(goals.get(actor(req), req.param("id"))); },
-               quick_route());
+               RouteOptions{.quick = true, .cacheable = true});
     router.put(base + "/{id}", [&goals](const Request& req) {
       return with_body(req, read_goal_patch,
                        [&](GoalPatch p) { return reply(goals.update(actor(req), req.param("id"), p)); });

@@ -3,6 +3,7 @@
 // store. Either all of a write lands or none of it does. Events appended to the
 // transaction's event log are published after it commits, never before.
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <type_traits>
@@ -42,6 +43,11 @@ class Store {
   // Runs `work` on a consistent read-only view; writes through it fail.
   virtual Status read(const Work& work) = 0;
   virtual JobLock& job_lock() = 0;
+  // A stamp of the stored data: it grows once a write commits — through this store, or,
+  // for a database another process shares, through that one — and never goes back. Read before a read() begins,
+  // a stamp still current afterwards means the data that read() saw is still the stored
+  // data (answer caches are kept by it). Cheap: no transaction of the caller's.
+  [[nodiscard]] virtual std::uint64_t data_stamp() noexcept = 0;
 };
 
 }  // namespace traction::ports

@@ -16,6 +16,7 @@
 #include "traction/http/metrics.hpp"
 #include "traction/http/request.hpp"
 #include "traction/http/response.hpp"
+#include "traction/http/response_cache.hpp"
 #include "traction/http/router.hpp"
 #include "traction/http/stream.hpp"
 
@@ -49,11 +50,17 @@ class Dispatcher {
   // "https://app.example.com"). Set before serving.
   void set_cors_origin(std::string origin) { cors_origin_ = std::move(origin); }
 
+  // Answers of cacheable routes are kept here (not owned; null, the default: none kept).
+  // Set before serving.
+  void set_response_cache(ResponseCache* cache) noexcept { cache_ = cache; }
+
   [[nodiscard]] const Logger& logger() const { return *logger_; }
   [[nodiscard]] Metrics& metrics() const { return *metrics_; }
 
  private:
   Dispatched route(Request& request) const;
+  // The route's handler, through the response cache when the route is cacheable.
+  [[nodiscard]] Response handle(const Route& route, const Request& request) const;
   // OPTIONS preflight of a known path when CORS is on; nullopt otherwise.
   [[nodiscard]] std::optional<Response> preflight(const Request& request) const;
   void add_cors_headers(const Request& request, Response& response) const;
@@ -64,6 +71,7 @@ class Dispatcher {
   Metrics* metrics_;
   const Logger* logger_;
   std::string cors_origin_;
+  ResponseCache* cache_ = nullptr;
 };
 
 }  // namespace traction::http

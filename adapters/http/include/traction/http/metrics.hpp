@@ -20,6 +20,8 @@
 
 namespace traction::http {
 
+class ResponseCache;
+
 class Metrics {
  public:
   static constexpr std::array<double, 12> buckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
@@ -38,6 +40,9 @@ class Metrics {
     return sse_connections_.load(std::memory_order_relaxed);
   }
 
+  // The response cache whose counters render() reports (not owned); set before serving.
+  void attach_response_cache(const ResponseCache* cache) noexcept { cache_ = cache; }
+
   // The exposition text (Content-Type: text/plain; version=0.0.4).
   [[nodiscard]] std::string render() const;
 
@@ -50,6 +55,7 @@ class Metrics {
   std::map<CounterKey, std::unique_ptr<std::atomic<std::uint64_t>>, std::less<>> counters_;
   std::map<HistogramKey, std::unique_ptr<Histogram>, std::less<>> histograms_;
   std::atomic<std::int64_t> sse_connections_{0};
+  const ResponseCache* cache_ = nullptr;
 };
 
 }  // namespace traction::http

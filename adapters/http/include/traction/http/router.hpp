@@ -36,6 +36,10 @@ struct RouteOptions {
   // back, which cost GET /goals/{id} about a fifth of its server time. It may still wait
   // for a free read connection of the store when every one is busy.
   bool quick = false;
+  // The answer depends only on the caller and the stored data (never on the clock): a 200
+  // answer is kept in the server's ResponseCache, if it has one, and served again until
+  // the data changes.
+  bool cacheable = false;
 };
 
 [[nodiscard]] inline RouteOptions public_route() { return {.public_route = true}; }

@@ -3,6 +3,7 @@
 // who bring their own persistence. Nothing survives the object.
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <shared_mutex>
 #include <thread>
@@ -34,6 +35,9 @@ class MemoryStore final : public ports::Store {
   Status write(const ports::Work& work) override;
   Status read(const ports::Work& work) override;
   ports::JobLock& job_lock() override { return job_lock_; }
+  [[nodiscard]] std::uint64_t data_stamp() noexcept override {
+    return stamp_.load(std::memory_order_acquire);
+  }
 
  private:
   [[nodiscard]] bool inside_write() const noexcept;
@@ -42,6 +46,7 @@ class MemoryStore final : public ports::Store {
   std::unique_ptr<MemoryState> state_;
   std::shared_mutex mutex_;
   std::atomic<std::thread::id> writer_{};  // the thread running a write, if any
+  std::atomic<std::uint64_t> stamp_{0};     // counts committed writes (set under mutex_)
   MemoryJobLock job_lock_;
 };
 

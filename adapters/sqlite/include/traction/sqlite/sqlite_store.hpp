@@ -61,6 +61,8 @@ class SqliteStore final : public ports::Store {
   Status write(const ports::Work& work) override;
   Status read(const ports::Work& work) override;
   ports::JobLock& job_lock() override;
+  // PRAGMA data_version on a connection of its own: follows commits of other processes too.
+  [[nodiscard]] std::uint64_t data_stamp() noexcept override;
 
   [[nodiscard]] const SqliteOptions& options() const noexcept;
   [[nodiscard]] WriteStats write_stats() const;

@@ -35,6 +35,7 @@ struct Config {
   std::int64_t max_goals_per_tenant = 0;          // --max-goals-per-tenant (0: unlimited)
   int max_depth = 4;                              // --max-depth, TRACTION_MAX_DEPTH
   std::size_t body_limit = 1024 * 1024;           // --body-limit, TRACTION_BODY_LIMIT
+  std::size_t response_cache_bytes = 32 * 1024 * 1024;  // --response-cache (0: off)
   std::chrono::milliseconds sse_heartbeat{15'000};  // --sse-heartbeat-seconds
   SyncMode synchronous = SyncMode::full;          // --synchronous, TRACTION_SYNCHRONOUS
   std::string cors_origin;                        // --cors-origin, TRACTION_CORS_ORIGIN ("": off)

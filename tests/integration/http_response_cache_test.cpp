@@ -1,0 +1,123 @@
+// End to end over HTTP: answers of GET /goals/{id} are kept by the response cache and served
+// again only while the stored data is unchanged — a write through the API, a KPI reading
+// that changes a linked goal's view, or another process writing the database file makes
+// the next answer fresh. Each caller has their own answers.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "http_goal_support.hpp"
+
+#if defined(TRACTION_TEST_SQLITE)
+#include <sqlite3.h>
+#endif
+
+using namespace traction;
+using namespace traction::test;
+
+namespace {
+
+// A counter of GET /metrics, or -1 when the server does not report it.
+long long metric(TestServer& server, std::string_view name) {
+  const auto text = server.client().get("/metrics").body;
+  const auto at = text.find("\n" + std::string(name) + " ");
+  if (at == std::string::npos) return -1;
+  return std::stoll(text.substr(at + name.size() + 2));
+}
+
+struct Counts {
+  long long hits, misses;
+};
+
+Counts counts(TestServer& server) {
+  return {metric(server, "traction_response_cache_hits_total"),
+          metric(server, "traction_response_cache_misses_total")};
+}
+
+}  // namespace
+
+TEST_CASE("response cache: a goal's answer is served again until the data changes", "[goals][cache]") {
+  TestServer server;
+  User u(server, "t1");
+  const auto goal = new_goal(u, "Cached goal");
+  const auto path = "/goals/" + goal;
+
+  const auto before = counts(server);
+  REQUIRE(before.hits >= 0);
+  const auto first = u.get(path);
+  REQUIRE(first.status == 200);
+  const auto second = u.get(path);
+  CHECK(second.status == 200);
+  CHECK(second.body == first.body);
+  auto now = counts(server);
+  CHECK(now.misses == before.misses + 1);
+  CHECK(now.hits == before.hits + 1);
+
+  SECTION("an update through the API is in the next answer") {
+    data_of(u.put(path, json::object{{"title", "Renamed goal"}}));
+    CHECK(str(goal_of(u, goal).at("title")) == "Renamed goal");
+    CHECK(counts(server).misses == now.misses + 1);
+  }
+
+  SECTION("any write makes every kept answer stale, even one to another goal") {
+    new_goal(u, "Another goal");
+    CHECK(u.get(path).body == first.body);
+    CHECK(counts(server).misses == now.misses + 1);
+    CHECK(u.get(path).body == first.body);
+    CHECK(counts(server).hits == now.hits + 1);
+  }
+
+  SECTION("a KPI reading changes the view of the goal linking the KPI") {
+    const auto kpi = new_kpi(u, "Revenue");
+    link(u, goal, kpi, {{"target_value", 100}});
+    CHECK(goal_of(u, goal).at("kpis").at(0).at("currentValue").is_null());
+    (void)goal_of(u, goal);  // kept
+    reading(u, kpi, "2025-01", 40);
+    CHECK(num(goal_of(u, goal).at("kpis").at(0).at("currentValue")) == 40);
+  }
+
+  SECTION("each caller has their own answers; another tenant still gets 404") {
+    User colleague(server, "t1", Role::employee, "u2");
+    CHECK(colleague.get(path).body == first.body);
+    CHECK(counts(server).misses == now.misses + 1);
+    User stranger(server, "t2");
+    CHECK(stranger.get(path).status == 404);
+    CHECK(stranger.get(path).status == 404);
+  }
+
+  SECTION("a deleted goal is 404 at once") {
+    REQUIRE(u.del(path).status == 200);
+    CHECK(u.get(path).status == 404);
+  }
+}
+
+#if defined(TRACTION_TEST_SQLITE)
+TEST_CASE("response cache: a write by another process to the database is seen", "[goals][cache]") {
+  TestServer server;
+  User u(server, "t1");
+  const auto goal = new_goal(u, "Written here");
+  CHECK(str(goal_of(u, goal).at("title")) == "Written here");
+  CHECK(str(goal_of(u, goal).at("title")) == "Written here");  // kept
+
+  // Another connection (as another process would) changes the row.
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(server.app().config().db.c_str(), &db) == SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  const auto sql = "UPDATE goals SET title = 'Written elsewhere' WHERE id = '" + goal + "'";
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+
+  CHECK(str(goal_of(u, goal).at("title")) == "Written elsewhere");
+}
+#endif
+
+TEST_CASE("response cache: --response-cache 0 keeps nothing", "[goals][cache]") {
+  TestServer server{{.configure = [](app::Config& c) { c.response_cache_bytes = 0; }}};
+  User u(server, "t1");
+  const auto goal = new_goal(u, "Uncached goal");
+  CHECK(str(goal_of(u, goal).at("title")) == "Uncached goal");
+  CHECK(metric(server, "traction_response_cache_hits_total") == -1);
+  data_of(u.put("/goals/" + goal, json::object{{"title", "Still fresh"}}));
+  CHECK(str(goal_of(u, goal).at("title")) == "Still fresh");
+}
