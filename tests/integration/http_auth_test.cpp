@@ -154,6 +154,41 @@ TEST_CASE("Authenticator: bearer header, query token only where allowed, tenant 
   CHECK(authenticator.authenticate(same_tenant, true).has_value());
 }
 
+TEST_CASE("Authenticator: a remembered token still expires, a tampered one is still refused", "[auth]") {
+  class MovingClock final : public ports::Clock {
+   public:
+    [[nodiscard]] Timestamp now() const override { return at; }
+    Timestamp at = ::now;
+  };
+  MovingClock clock;
+  const Authenticator authenticator{std::string{secret}, clock};
+  const auto token = mint_jwt({"u1", "acme", Role::manager, "Ann", now + 10s}, secret);
+  Request r;
+  r.headers.add("Authorization", "Bearer " + token);
+  for (int i = 0; i < 3; ++i) {  // verified once, then remembered
+    const auto auth = authenticator.authenticate(r, false);
+    REQUIRE(auth.has_value());
+    CHECK(auth->user_id == "u1");
+    CHECK(auth->user_name == "Ann");
+    CHECK(auth->role == Role::manager);
+  }
+
+  Request tampered;
+  auto bad = token;
+  auto& c = bad[bad.size() - 5];  // inside the signature (its last character holds padding bits)
+  c = c == 'A' ? 'B' : 'A';
+  tampered.headers.add("Authorization", "Bearer " + bad);
+  CHECK(authenticator.authenticate(tampered, false).error().message == "Token signature is invalid");
+
+  clock.at = now + 9999ms;
+  CHECK(authenticator.authenticate(r, false).has_value());
+  clock.at = now + 10s;  // exp is exclusive
+  const auto expired = authenticator.authenticate(r, false);
+  REQUIRE_FALSE(expired.has_value());
+  CHECK(expired.error().code == ErrorCode::unauthenticated);
+  CHECK(expired.error().message == "Token has expired");
+}
+
 TEST_CASE("auth over the wire", "[auth][wire]") {
   test::TestServer server{{.prepare = [](app::App& app) {
     app.router().get("/t/me", [](const Request& request) {

@@ -21,6 +21,23 @@ std::optional<std::string_view> bearer_token(std::string_view header) {
 
 }  // namespace
 
+Result<AuthContext> Authenticator::verify(std::string_view token) const {
+  const auto now = clock_->now();
+  {
+    const std::lock_guard lock(mutex_);
+    if (const auto it = verified_.find(token); it != verified_.end()) {
+      if (now < it->second.expires_at) return it->second.auth;
+      verified_.erase(it);  // expired: verify_jwt says so below
+    }
+  }
+  auto verified = verify_jwt_until(token, secret_, now);
+  if (!verified) return std::unexpected(std::move(verified.error()));
+  const std::lock_guard lock(mutex_);
+  if (verified_.size() >= remembered_tokens) verified_.clear();
+  verified_.emplace(std::string(token), Remembered{verified->auth, verified->expires_at});
+  return std::move(verified->auth);
+}
+
 Result<AuthContext> Authenticator::authenticate(const Request& request, bool query_token) const {
   std::optional<std::string_view> token;
   if (const auto header = request.headers.get("Authorization")) {
@@ -39,7 +56,7 @@ Result<AuthContext> Authenticator::authenticate(const Request& request, bool que
                 query_token ? "Authentication required: send a bearer token or access_token"
                             : "Authentication required: send Authorization: Bearer <token>");
   }
-  auto auth = verify_jwt(*token, secret_, clock_->now());
+  auto auth = verify(*token);
   if (!auth) return auth;
   if (const auto tenant = request.query.get("tenant"); tenant && *tenant != auth->tenant) {
     return fail(ErrorCode::insufficient_permissions,

@@ -149,6 +149,12 @@ std::string mint_jwt(const JwtClaims& claims, std::string_view secret) {
 }
 
 Result<AuthContext> verify_jwt(std::string_view token, std::string_view secret, Timestamp now) {
+  auto verified = verify_jwt_until(token, secret, now);
+  if (!verified) return std::unexpected(std::move(verified.error()));
+  return std::move(verified->auth);
+}
+
+Result<VerifiedJwt> verify_jwt_until(std::string_view token, std::string_view secret, Timestamp now) {
   if (secret.empty()) return unauthenticated("The server has no token secret");
   const auto first_dot = token.find('.');
   const auto last_dot = token.rfind('.');
@@ -189,7 +195,13 @@ Result<AuthContext> verify_jwt(std::string_view token, std::string_view secret, 
   auth.user_id = std::string{*sub};
   auth.user_name = std::string{string_claim(*claims, "name").value_or("")};
   auth.role = *role;
-  return auth;
+  // Expired from the first whole millisecond at or past exp (the test above, in ms).
+  constexpr double latest_ms = 9.0e15;  // far inside Timestamp's range
+  const double exp_ms = std::ceil(*exp * 1000.0);
+  const Timestamp expires_at =
+      exp_ms >= latest_ms ? Timestamp{std::chrono::milliseconds{static_cast<std::int64_t>(latest_ms)}}
+                          : Timestamp{std::chrono::milliseconds{static_cast<std::int64_t>(exp_ms)}};
+  return VerifiedJwt{std::move(auth), expires_at};
 }
 
 }  // namespace traction::http

@@ -35,6 +35,15 @@ struct JwtClaims {
 [[nodiscard]] Result<AuthContext> verify_jwt(std::string_view token, std::string_view secret,
                                              Timestamp now);
 
+// A verified token: who is calling, and the first instant at which the token has expired.
+struct VerifiedJwt {
+  AuthContext auth;
+  Timestamp expires_at{};
+};
+// verify_jwt, also saying until when the token holds.
+[[nodiscard]] Result<VerifiedJwt> verify_jwt_until(std::string_view token, std::string_view secret,
+                                                   Timestamp now);
+
 // base64url without padding (RFC 4648 §5), used by the token format.
 [[nodiscard]] std::string base64url_encode(std::string_view bytes);
 // Accepts unpadded and padded input; nullopt on any other character.
