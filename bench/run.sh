@@ -13,7 +13,8 @@
 # BENCH_SOAK (soak seconds at half load, default 600; --quick: 60), BENCH_SERVER_CORE (0),
 # BENCH_LOAD_CORE (1), BENCH_WORKERS (tractiond --worker-threads, default 64: writes wait on
 # the group commit's fsync in a worker, so concurrent writes need workers to be batched),
-# BENCH_WORK (build/bench-run).
+# BENCH_RESPONSE_CACHE (tractiond --response-cache, default 32m; 0 measures reads without
+# it), BENCH_WORK (build/bench-run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -26,12 +27,13 @@ for arg in "$@"; do
     --quick) duration=${BENCH_DURATION:-5}; soak=${BENCH_SOAK:-60} ;;
     --no-micro) micro=0 ;;
     --no-soak) soak=0 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
 server_core=${BENCH_SERVER_CORE:-0}
 workers=${BENCH_WORKERS:-64}
+response_cache=${BENCH_RESPONSE_CACHE:-32m}
 load_core=${BENCH_LOAD_CORE:-1}
 work=$(realpath -m "${BENCH_WORK:-build/bench-run}")
 mkdir -p "$work"
@@ -69,7 +71,7 @@ say "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "- machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 say "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
 say "- command: bench/run.sh $*  (BENCH_DURATION=$duration, BENCH_SOAK=$soak)"
-say "- tractiond pinned to core $server_core (--threads 1 --worker-threads $workers), load generators to core $load_core"
+say "- tractiond pinned to core $server_core (--threads 1 --worker-threads $workers --response-cache $response_cache), load generators to core $load_core"
 say ""
 
 # --- micro-benchmarks -------------------------------------------------------------------
@@ -96,7 +98,8 @@ start_server() {  # DB: starts tractiond pinned; sets server_pid, server_url
   local port
   port=$(free_port)
   taskset -c "$server_core" "$tractiond" --db "$1" --port "$port" --threads 1 --worker-threads "$workers" \
-    --jobs off --log-level warn --synchronous full >"$work/tractiond.log" 2>&1 &
+    --jobs off --log-level warn --synchronous full --response-cache "$response_cache" \
+    >"$work/tractiond.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
   server_url=http://127.0.0.1:$port
@@ -126,10 +129,14 @@ pids+=("$ceiling_pid")
 wait_http "http://127.0.0.1:$ceiling_port/"
 
 # wrk at saturation (64 connections): NAME PID URL SCRIPT [IDS]. Writes $work/NAME.wrk and
-# the server's CPU time per 1000 answers to $work/NAME.cpu.
+# the server's CPU time per 1000 answers to $work/NAME.cpu. With WARM=1 a 3 s run of the
+# same script comes first (read scenarios: page cache, response cache, allocator).
 saturate() {
   local name=$1 pid=$2 url=$3 script=$4 ids=${5:-}
   local before after
+  if [[ ${WARM:-0} == 1 ]]; then
+    BENCH_IDS=$ids taskset -c "$load_core" wrk -t1 -c64 -d3s -s "$BENCH_LUA_DIR/$script" "$url" >/dev/null 2>&1
+  fi
   before=$(cpu_ticks "$pid")
   BENCH_IDS=$ids taskset -c "$load_core" wrk -t1 -c64 -d"${duration}s" -s "$BENCH_LUA_DIR/$script" "$url" \
     >"$work/$name.wrk" 2>&1
@@ -166,18 +173,18 @@ auth=(-H "Authorization: Bearer $BENCH_TOKEN")
 json=(-H "Content-Type: application/json")
 
 # The ceiling.
-saturate ceiling "$ceiling_pid" "http://127.0.0.1:$ceiling_port/" ceiling.lua
+WARM=1 saturate ceiling "$ceiling_pid" "http://127.0.0.1:$ceiling_port/" ceiling.lua
 fixed_rate ceiling "$(eighty ceiling)" 16 "http://127.0.0.1:$ceiling_port/"
 ceiling_rps=$(kv wrk_rps "$work/ceiling.wrk")
 kill "$ceiling_pid"
 
 # GET /goals/{id} over random ids.
-saturate get_goal "$server_pid" "$server_url" random_goal.lua "$goal_ids"
+WARM=1 saturate get_goal "$server_pid" "$server_url" random_goal.lua "$goal_ids"
 shuf --random-source=<(yes) "$goal_ids" | sed "s|^|$server_url/goals/|" >"$work/get_goal.uris"
 fixed_rate get_goal "$(eighty get_goal)" 16 "${auth[@]}" -i "$work/get_goal.uris"
 
 # GET /goals?size=50.
-saturate list_goals "$server_pid" "$server_url" list_goals.lua
+WARM=1 saturate list_goals "$server_pid" "$server_url" list_goals.lua
 list_bytes=$(curl -s "${auth[@]}" "$server_url/goals?size=50" | wc -c)
 fixed_rate list_goals "$(eighty list_goals)" 16 "${auth[@]}" "$server_url/goals?size=50"
 
