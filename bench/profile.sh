@@ -8,7 +8,8 @@
 # BENCH_DURATION seconds (default 8) from core 1 while `perf record --call-graph dwarf`
 # samples the server. Prints requests/s, latency and the server's CPU time per request;
 # `perf report -i $BENCH_WORK/profile/perf.data` shows where the time went. PERF=0 measures
-# without perf. IDS defaults to the seeded goal ids for the scripts that take ids.
+# without perf; BENCH_RESPONSE_CACHE and BENCH_WORKERS as in run.sh. IDS defaults to the
+# seeded goal ids for the scripts that take ids.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 script=${1:?usage: bench/profile.sh SCRIPT [IDS]}
@@ -27,6 +28,7 @@ rm -f "$out/run.db-wal" "$out/run.db-shm"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 taskset -c 0 "$bin/apps/tractiond/tractiond" --db "$out/run.db" --port "$port" --threads 1 \
   --worker-threads "${BENCH_WORKERS:-64}" --jobs off --log-level warn --synchronous full \
+  --response-cache "${BENCH_RESPONSE_CACHE:-32m}" \
   >"$out/tractiond.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
