@@ -7,6 +7,7 @@
 #include <string>
 
 #include "http_goal_support.hpp"
+#include "traction/http/response_cache.hpp"
 
 #if defined(TRACTION_TEST_SQLITE)
 #include <sqlite3.h>
@@ -35,6 +36,40 @@ Counts counts(TestServer& server) {
 }
 
 }  // namespace
+
+TEST_CASE("ResponseCache: kept per stamp, oldest out past the budget, stale answers never kept",
+          "[cache]") {
+  std::uint64_t data = 1;
+  http::ResponseCache cache([&] { return data; }, 3000);  // room for two answers
+  auto answer = [](char c) {
+    http::Response r;
+    r.body = std::string(1000, c);
+    return r;
+  };
+  cache.store("a", cache.stamp(), answer('a'));
+  cache.store("b", cache.stamp(), answer('b'));
+  CHECK(cache.find("a", cache.stamp())->body == std::string(1000, 'a'));
+  CHECK(cache.stats().entries == 2);
+
+  cache.store("c", cache.stamp(), answer('c'));  // past the budget: "a", the oldest, goes
+  CHECK_FALSE(cache.find("a", cache.stamp()));
+  CHECK(cache.find("b", cache.stamp()));
+  CHECK(cache.find("c", cache.stamp()));
+  CHECK(cache.stats().bytes <= 3000);
+
+  cache.store("huge", cache.stamp(), answer('h').header("x", std::string(5000, 'x')));
+  CHECK_FALSE(cache.find("huge", cache.stamp()));  // larger than the whole budget
+
+  const auto before = cache.stamp();
+  data = 2;  // a commit
+  CHECK_FALSE(cache.find("b", cache.stamp()));
+  cache.store("d", cache.stamp(), answer('d'));
+  cache.store("late", before, answer('l'));  // read before the commit: stale, not kept
+  CHECK(cache.find("d", cache.stamp()));
+  CHECK_FALSE(cache.find("late", cache.stamp()));
+  CHECK_FALSE(cache.find("b", before));  // the commit emptied the old answers
+  CHECK(cache.stats().entries == 1);
+}
 
 TEST_CASE("response cache: a goal's answer is served again until the data changes", "[goals][cache]") {
   TestServer server;
