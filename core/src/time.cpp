@@ -53,24 +53,15 @@ void put_digits(std::string& out, std::size_t pos, std::size_t width, unsigned v
 
 std::string format_timestamp(Timestamp t) {
   const auto day_point = floor<days>(t);
-  const year_month_day ymd{day_point};
   const hh_mm_ss hms{t - day_point};
-  const int y = static_cast<int>(ymd.year());
-  if (y < 0 || y > 9999) {
-    return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}Z", y,
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                       hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
-                       hms.subseconds().count());
-  }
   // Every response carries several timestamps: written digit by digit, not through fmt.
-  std::string out = "0000-00-00T00:00:00.000Z";
-  put_digits(out, 0, 4, static_cast<unsigned>(y));
-  put_digits(out, 5, 2, static_cast<unsigned>(ymd.month()));
-  put_digits(out, 8, 2, static_cast<unsigned>(ymd.day()));
-  put_digits(out, 11, 2, static_cast<unsigned>(hms.hours().count()));
-  put_digits(out, 14, 2, static_cast<unsigned>(hms.minutes().count()));
-  put_digits(out, 17, 2, static_cast<unsigned>(hms.seconds().count()));
-  put_digits(out, 20, 3, static_cast<unsigned>(hms.subseconds().count()));
+  std::string out = format_date(day_point);
+  const auto at = out.size();
+  out += "T00:00:00.000Z";
+  put_digits(out, at + 1, 2, static_cast<unsigned>(hms.hours().count()));
+  put_digits(out, at + 4, 2, static_cast<unsigned>(hms.minutes().count()));
+  put_digits(out, at + 7, 2, static_cast<unsigned>(hms.seconds().count()));
+  put_digits(out, at + 10, 3, static_cast<unsigned>(hms.subseconds().count()));
   return out;
 }
 

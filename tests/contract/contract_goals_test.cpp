@@ -344,25 +344,19 @@ TEST_CASE("goals: children are the live children of one parent, oldest first") {
 TEST_CASE("goals: tally counts the tenant's live goals by status and horizon, summing progress") {
   auto store = make_store();
   CHECK(read_value(*store, [](ports::Transaction& tx) { return tx.goals().tally(tenant_a); }).empty());
-  auto a = make_goal(tenant_a, "a");
-  a.status = GoalStatus::active;
-  a.horizon = Horizon::quarter;
-  a.progress = 40;
-  auto b = make_goal(tenant_a, "b");
-  b.status = GoalStatus::active;
-  b.horizon = Horizon::quarter;
-  b.progress = 25.5;
-  auto c = make_goal(tenant_a, "c");
-  c.status = GoalStatus::completed;
-  c.horizon = Horizon::year;
-  c.progress = 100;
-  auto doomed = make_goal(tenant_a, "doomed");
-  doomed.status = GoalStatus::active;
-  doomed.horizon = Horizon::quarter;
-  doomed.progress = 90;
-  auto elsewhere = make_goal(tenant_b, "elsewhere");
-  elsewhere.status = GoalStatus::active;
-  elsewhere.horizon = Horizon::quarter;
+  auto goal = [](std::string_view tenant, std::string_view id, GoalStatus status, Horizon horizon,
+                 double progress) {
+    auto g = make_goal(tenant, id);
+    g.status = status;
+    g.horizon = horizon;
+    g.progress = progress;
+    return g;
+  };
+  const auto a = goal(tenant_a, "a", GoalStatus::active, Horizon::quarter, 40);
+  const auto b = goal(tenant_a, "b", GoalStatus::active, Horizon::quarter, 25.5);
+  const auto c = goal(tenant_a, "c", GoalStatus::completed, Horizon::year, 100);
+  const auto doomed = goal(tenant_a, "doomed", GoalStatus::active, Horizon::quarter, 90);
+  const auto elsewhere = goal(tenant_b, "elsewhere", GoalStatus::active, Horizon::quarter, 0);
   insert_goals(*store, {a, b, c, doomed, elsewhere});
   soft_delete(*store, tenant_a, "doomed");
 

@@ -106,6 +106,7 @@ Response Dispatcher::handle(const Route& route, const Request& request) const {
 }
 
 bool Dispatcher::quick(Method method, std::string_view target) const noexcept {
+  if (!router_->has_quick(method)) return false;  // writes: no second match
   try {
     const auto match = router_->match(method, target.substr(0, target.find('?')));
     return match.found() && match.route->options.quick;

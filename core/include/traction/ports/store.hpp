@@ -44,9 +44,10 @@ class Store {
   virtual Status read(const Work& work) = 0;
   virtual JobLock& job_lock() = 0;
   // A stamp of the stored data: it grows once a write commits — through this store, or,
-  // for a database another process shares, through that one — and never goes back. Read before a read() begins,
-  // a stamp still current afterwards means the data that read() saw is still the stored
-  // data (answer caches are kept by it). Cheap: no transaction of the caller's.
+  // for a database another process shares, through that one — and never goes back. Read
+  // before a read() begins, a stamp still current afterwards means the data that read()
+  // saw is still the stored data (answer caches are kept by it). Cheap: no transaction of
+  // the caller's.
   [[nodiscard]] virtual std::uint64_t data_stamp() noexcept = 0;
 };
 
