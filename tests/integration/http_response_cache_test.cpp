@@ -1,7 +1,7 @@
-// End to end over HTTP: answers of GET /goals/{id} are kept by the response cache and served
-// again only while the stored data is unchanged — a write through the API, a KPI reading
-// that changes a linked goal's view, or another process writing the database file makes
-// the next answer fresh. Each caller has their own answers.
+// End to end over HTTP: answers of GET /goals/{id} and of goal lists are kept by the
+// response cache and served again only while the stored data is unchanged — a write through
+// the API, a KPI reading that changes a linked goal's view, or another process writing the
+// database file makes the next answer fresh. Each caller has their own answers.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -124,6 +124,32 @@ TEST_CASE("response cache: a goal's answer is served again until the data change
     REQUIRE(u.del(path).status == 200);
     CHECK(u.get(path).status == 404);
   }
+}
+
+TEST_CASE("response cache: goal lists are kept per caller and query until the data changes",
+          "[goals][cache]") {
+  TestServer server;
+  User u(server, "t1");
+  new_goal(u, "First");
+  const auto before = counts(server);
+  const auto first = u.get("/goals?size=50");
+  REQUIRE(first.status == 200);
+  CHECK(u.get("/goals?size=50").body == first.body);
+  CHECK(counts(server).hits == before.hits + 1);
+  CHECK(data_of(u.get("/goals?size=50")).as_array().size() == 1);
+
+  // Another query is another answer, not the kept one.
+  CHECK(data_of(u.get("/goals?size=50&status=active")).as_array().empty());
+  CHECK(data_of(u.get("/api/goals?size=50")).as_array().size() == 1);
+
+  new_goal(u, "Second");
+  const auto after = u.get("/goals?size=50");
+  CHECK(after.body != first.body);
+  CHECK(data_of(after).as_array().size() == 2);
+  CHECK(after.json().at("pagination").at("total") == 2);
+
+  User stranger(server, "t2");
+  CHECK(data_of(stranger.get("/goals?size=50")).as_array().empty());
 }
 
 #if defined(TRACTION_TEST_SQLITE)

@@ -190,15 +190,6 @@ TEST_CASE("router over the wire: 404, 405 with Allow, colon methods", "[router][
   CHECK(res.header("Allow") == "GET");
 }
 
-TEST_CASE("router: knows which methods have a quick route", "[router]") {
-  Router r = goal_router();
-  CHECK_FALSE(r.has_quick(Method::get));
-  r.get("/quick/{id}", named("quick"), quick_route());
-  CHECK(r.has_quick(Method::get));
-  CHECK_FALSE(r.has_quick(Method::post));
-  CHECK_FALSE(r.has_quick(Method::other));
-}
-
 TEST_CASE("a quick route runs on the connection's I/O thread, others on the worker pool",
           "[router][wire]") {
   auto thread_of = [](const Request&) {

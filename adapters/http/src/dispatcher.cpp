@@ -21,11 +21,31 @@ Response internal_error() {
 }  // namespace
 
 Dispatched Dispatcher::dispatch(Request& request) const noexcept {
-  const auto start = std::chrono::steady_clock::now();
+  auto started = begin(request);
+  if (started.done) return std::move(*started.done);
+  return run(request, started);
+}
+
+Started Dispatcher::begin(Request& request) const noexcept {
+  Started started;
+  started.start = std::chrono::steady_clock::now();
+  try {
+    route(request, started);
+  } catch (const std::exception& e) {
+    started.done = Dispatched{internal_error(), nullptr};
+    started.done->response.log_detail = fmt::format("routing threw: {}", e.what());
+  } catch (...) {
+    started.done = Dispatched{internal_error(), nullptr};
+    started.done->response.log_detail = "routing threw a non-standard exception";
+  }
+  if (started.done) complete(request, *started.done, started.start);
+  return started;
+}
+
+Dispatched Dispatcher::run(Request& request, Started& started) const noexcept {
   Dispatched out;
   try {
-    out = route(request);
-    add_cors_headers(request, out.response);
+    out = handle(request, started);
   } catch (const std::exception& e) {
     out = Dispatched{internal_error(), nullptr};
     out.response.log_detail = fmt::format("handler threw: {}", e.what());
@@ -33,7 +53,14 @@ Dispatched Dispatcher::dispatch(Request& request) const noexcept {
     out = Dispatched{internal_error(), nullptr};
     out.response.log_detail = "handler threw a non-standard exception";
   }
+  complete(request, out, started.start);
+  return out;
+}
+
+void Dispatcher::complete(const Request& request, Dispatched& out,
+                          std::chrono::steady_clock::time_point start) const noexcept {
   try {
+    add_cors_headers(request, out.response);
     finish(request, out.response.status, start);
     if (!out.response.log_detail.empty()) {
       logger_->log(out.response.status >= 500 ? LogLevel::error : LogLevel::warn, "request failed",
@@ -45,23 +72,20 @@ Dispatched Dispatcher::dispatch(Request& request) const noexcept {
   } catch (...) {
     // Metrics and logs never fail a request.
   }
-  return out;
 }
 
-Dispatched Dispatcher::route(Request& request) const {
-  if (auto parsed = parse_target(request.target, request); !parsed) {
-    return {error_response(parsed.error()), nullptr};
-  }
-  if (auto answer = preflight(request)) return {std::move(*answer), nullptr};
+void Dispatcher::route(Request& request, Started& started) const {
+  const auto answer = [&started](Response response) { started.done = Dispatched{std::move(response), nullptr}; };
+  if (auto parsed = parse_target(request.target, request); !parsed) return answer(error_response(parsed.error()));
+  if (auto preflight_answer = preflight(request)) return answer(std::move(*preflight_answer));
   auto match = router_->match(request.method, request.path);
   if (!match.found()) {
     if (match.path_known()) {
       request.route = std::string{match.allowed_pattern};
-      return {method_not_allowed(request.method_name, request.path, match.allowed), nullptr};
+      return answer(method_not_allowed(request.method_name, request.path, match.allowed));
     }
-    return {error_response(ErrorCode::not_found,
-                           fmt::format("No route for {} {}", request.method_name, request.path)),
-            nullptr};
+    return answer(error_response(ErrorCode::not_found,
+                                 fmt::format("No route for {} {}", request.method_name, request.path)));
   }
   const Route& route = *match.route;
   request.route = route.pattern;
@@ -69,10 +93,27 @@ Dispatched Dispatcher::route(Request& request) const {
 
   if (!route.options.public_route) {
     auto auth = authenticator_->authenticate(request, route.options.query_token);
-    if (!auth) return {error_response(auth.error()), nullptr};
+    if (!auth) return answer(error_response(auth.error()));
     request.auth = std::move(*auth);
   }
+  started.route = &route;
+  if (!route.options.cacheable || cache_ == nullptr || !request.auth) return;
 
+  const auto& who = *request.auth;
+  // Everything the handler may look at: the whole caller and the whole target, each field
+  // prefixed by its length so that no two callers share a key.
+  for (const std::string_view field : {std::string_view{who.tenant}, std::string_view{who.user_id},
+                                       std::string_view{who.user_name}, role_text.name(who.role),
+                                       std::string_view{request.target}}) {
+    started.cache_key += fmt::format("{}:", field.size());
+    started.cache_key += field;
+  }
+  started.stamp = cache_->stamp();  // before the handler reads the store
+  if (auto kept = cache_->find(started.cache_key, started.stamp)) answer(std::move(*kept));
+}
+
+Dispatched Dispatcher::handle(Request& request, Started& started) const {
+  const Route& route = *started.route;
   if (route.stream_handler) {
     auto stream = route.stream_handler(request);
     if (!stream) return {error_response(stream.error()), nullptr};
@@ -83,36 +124,12 @@ Dispatched Dispatcher::route(Request& request) const {
     out.stream = std::move(*stream);
     return out;
   }
-  return {handle(route, request), nullptr};
-}
-
-Response Dispatcher::handle(const Route& route, const Request& request) const {
-  if (!route.options.cacheable || cache_ == nullptr || !request.auth) return route.handler(request);
-  const auto& who = *request.auth;
-  // Everything the handler may look at: the whole caller and the whole target, each field
-  // prefixed by its length so that no two callers share a key.
-  std::string key;
-  for (const std::string_view field : {std::string_view{who.tenant}, std::string_view{who.user_id},
-                                       std::string_view{who.user_name}, role_text.name(who.role),
-                                       std::string_view{request.target}}) {
-    key += fmt::format("{}:", field.size());
-    key += field;
-  }
-  const auto stamp = cache_->stamp();  // before the handler reads the store
-  if (auto kept = cache_->find(key, stamp)) return std::move(*kept);
   auto response = route.handler(request);
-  if (response.status == 200) cache_->store(std::move(key), stamp, response);
-  return response;
-}
-
-bool Dispatcher::quick(Method method, std::string_view target) const noexcept {
-  if (!router_->has_quick(method)) return false;  // writes: no second match
-  try {
-    const auto match = router_->match(method, target.substr(0, target.find('?')));
-    return match.found() && match.route->options.quick;
-  } catch (...) {
-    return false;
+  if (!started.cache_key.empty() && response.status == 200) {
+    response.share_body();  // the kept answer and this one share their bytes
+    cache_->store(std::move(started.cache_key), started.stamp, response);
   }
+  return {std::move(response), nullptr};
 }
 
 std::optional<Response> Dispatcher::preflight(const Request& request) const {

@@ -175,15 +175,20 @@ void HttpSession::handle() {
   }
   request.body = std::move(message.body());
 
-  if (state_.dispatcher.quick(request.method, request.target)) {
-    on_handled(state_.dispatcher.dispatch(request));
+  auto started = state_.dispatcher.begin(request);
+  if (started.done) {
+    on_handled(std::move(*started.done));
+    return;
+  }
+  if (started.quick()) {
+    on_handled(state_.dispatcher.run(request, started));
     return;
   }
   // Other handlers may block (the store): they run on the worker pool, and the answer comes back
   // to this connection's strand. The tracked executor keeps the io_context alive meanwhile.
   net::post(state_.workers, [self = shared_from_this(), request = std::move(request),
-                             work = tracked(stream_.get_executor())]() mutable {
-    auto result = self->state_.dispatcher.dispatch(request);
+                             started = std::move(started), work = tracked(stream_.get_executor())]() mutable {
+    auto result = self->state_.dispatcher.run(request, started);
     net::post(work, [self, result = std::move(result)]() mutable {
       self->on_handled(std::move(result));
     });
@@ -215,7 +220,10 @@ void HttpSession::write(Response response, bool keep_alive, bool linger) {
   response_.set(bhttp::field::server, "traction/" + server_version());
   if (!response.content_type.empty()) response_.set(bhttp::field::content_type, response.content_type);
   for (const auto& [name, value] : response.headers) response_.insert(name, value);
-  response_.body() = std::move(response.body);
+  body_ = std::move(response.body);
+  shared_body_ = std::move(response.shared_body);
+  const std::string_view bytes = shared_body_ ? std::string_view{*shared_body_} : std::string_view{body_};
+  response_.body() = {bytes.data(), bytes.size()};
   response_.keep_alive(keep_alive);
   response_.prepare_payload();
   stream_.expires_after(state_.options.write_timeout);
@@ -227,6 +235,8 @@ void HttpSession::write(Response response, bool keep_alive, bool linger) {
 
 void HttpSession::on_write(bool keep_alive, bool linger, error_code ec) {
   response_ = {};
+  body_ = {};
+  shared_body_.reset();
   if (ec) {
     close();
     return;

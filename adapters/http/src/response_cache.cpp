@@ -6,7 +6,7 @@ namespace traction::http {
 namespace {
 
 std::size_t cost_of(std::string_view key, const Response& response) {
-  std::size_t bytes = 2 * key.size() + response.body.size() + response.content_type.size() + 128;
+  std::size_t bytes = 2 * key.size() + response.body_text().size() + response.content_type.size() + 128;
   for (const auto& [name, value] : response.headers) bytes += name.size() + value.size() + 64;
   return bytes;
 }

@@ -133,7 +133,6 @@ Router& Router::insert(std::unique_ptr<Route> route) {
                                   route->pattern);
     }
   }
-  if (route->options.quick) quick_methods_ |= method_bit(route->method);
   routes_.push_back(std::move(route));
   return *this;
 }

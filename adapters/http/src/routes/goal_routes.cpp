@@ -24,7 +24,7 @@ void register_goal_routes(Router& router, Services& services) {
       auto query = read_goal_query(QueryReader{req});
       if (!query) return error_response(query.error());
       return reply_page(goals.list(actor(req), *query), query->page);
-    });
+    }, RouteOptions{.cacheable = true});
     router.post(base, [&goals](const Request& req) {
       return with_body(req, read_goal_draft, [&](GoalDraft d) { return reply(goals.create(actor(req), d), 201); });
     });

@@ -1,10 +1,11 @@
 #pragma once
 // Request handling, apart from any socket: route, authenticate, run the handler (an
-// exception becomes a 500 INTERNAL_ERROR, logged), record metrics, log one line. The
-// sessions call this on a worker thread with a Request they filled from the wire, or on the
-// I/O thread for a quick route.
+// exception becomes a 500 INTERNAL_ERROR, logged), record metrics, log one line. A session
+// calls begin() on its I/O thread with a Request it filled from the wire — the route is
+// matched once there — then run() there too for a quick route, on a worker thread otherwise.
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,19 @@ struct Dispatched {
   std::shared_ptr<Stream> stream;  // set: serve this stream after the response head
 };
 
+// What begin() found: an answer already (an error, a CORS preflight, an answer the
+// response cache kept), or the route whose handler run() is to call.
+struct Started {
+  std::optional<Dispatched> done;
+  const Route* route = nullptr;
+  std::chrono::steady_clock::time_point start;
+  std::string cache_key;      // a cacheable route's: where its answer is filed
+  std::uint64_t stamp = 0;    // the data stamp read before the handler reads the store
+
+  // The handler does not block: run() may be called on the I/O thread.
+  [[nodiscard]] bool quick() const noexcept { return route != nullptr && route->options.quick; }
+};
+
 class Dispatcher {
  public:
   Dispatcher(const Router& router, const Authenticator& authenticator, Metrics& metrics,
@@ -34,11 +48,15 @@ class Dispatcher {
       : router_(&router), authenticator_(&authenticator), metrics_(&metrics), logger_(&logger) {}
 
   // `request` needs method, method_name, target, headers and body; the rest is filled
-  // here. Never throws.
+  // here. begin() then run(), on the caller's thread. Never throws.
   [[nodiscard]] Dispatched dispatch(Request& request) const noexcept;
 
-  // True when the request goes to a route registered as quick (RouteOptions::quick).
-  [[nodiscard]] bool quick(Method method, std::string_view target) const noexcept;
+  // Everything before the handler, cheap enough for an I/O thread: split the target, match
+  // the route, authenticate, and serve a kept answer of a cacheable route. Never throws.
+  [[nodiscard]] Started begin(Request& request) const noexcept;
+  // The handler of the route begin() found (`started.done` empty), through the response
+  // cache when the route is cacheable. Never throws.
+  [[nodiscard]] Dispatched run(Request& request, Started& started) const noexcept;
 
   // The answer to a request the session could not read (malformed HTTP, body too large),
   // logged and counted like any other.
@@ -58,9 +76,12 @@ class Dispatcher {
   [[nodiscard]] Metrics& metrics() const { return *metrics_; }
 
  private:
-  Dispatched route(Request& request) const;
-  // The route's handler, through the response cache when the route is cacheable.
-  [[nodiscard]] Response handle(const Route& route, const Request& request) const;
+  // begin()'s and run()'s work; may throw.
+  void route(Request& request, Started& started) const;
+  [[nodiscard]] Dispatched handle(Request& request, Started& started) const;
+  // Adds CORS headers, records metrics and logs the request line.
+  void complete(const Request& request, Dispatched& out,
+                std::chrono::steady_clock::time_point start) const noexcept;
   // OPTIONS preflight of a known path when CORS is on; nullopt otherwise.
   [[nodiscard]] std::optional<Response> preflight(const Request& request) const;
   void add_cors_headers(const Request& request, Response& response) const;

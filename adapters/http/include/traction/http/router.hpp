@@ -100,19 +100,9 @@ class Router {
 
   [[nodiscard]] const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
-  // True when some route of `method` is quick: a request of any other method needs no match
-  // to know it goes to the worker pool.
-  [[nodiscard]] bool has_quick(Method method) const noexcept {
-    return (quick_methods_ & method_bit(method)) != 0;
-  }
-
  private:
-  static constexpr unsigned method_bit(Method method) noexcept {
-    return 1U << static_cast<unsigned>(method);
-  }
   Router& insert(std::unique_ptr<Route> route);
   std::vector<std::unique_ptr<Route>> routes_;
-  unsigned quick_methods_ = 0;
 };
 
 // "GET, POST": the Allow header of a 405.
