@@ -6,8 +6,17 @@
 
 namespace traction::http::detail {
 
-Listener::Listener(net::io_context& ioc, ServerState& state)
-    : ioc_(ioc), state_(state), acceptor_(net::make_strand(ioc)), retry_timer_(acceptor_.get_executor()) {}
+Listener::Listener(net::io_context& ioc, ServerState& state, unsigned io_threads)
+    : ioc_(ioc),
+      state_(state),
+      io_threads_(io_threads),
+      acceptor_(net::make_strand(ioc)),
+      retry_timer_(acceptor_.get_executor()) {}
+
+net::any_io_executor Listener::connection_executor() {
+  if (io_threads_ == 1) return ioc_.get_executor();
+  return net::make_strand(ioc_);
+}
 
 Result<std::uint16_t> Listener::open(const std::string& address, std::uint16_t port) {
   error_code ec;
@@ -41,7 +50,7 @@ void Listener::close() {
 
 void Listener::do_accept() {
   if (!acceptor_.is_open()) return;
-  acceptor_.async_accept(net::make_strand(ioc_),
+  acceptor_.async_accept(connection_executor(),
                          [self = shared_from_this()](error_code ec, tcp::socket socket) {
                            self->on_accept(ec, std::move(socket));
                          });

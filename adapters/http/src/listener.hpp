@@ -1,5 +1,7 @@
 #pragma once
-// Accepts connections and starts an HttpSession on each, each on its own strand.
+// Accepts connections and starts an HttpSession on each. With several io threads each
+// connection has its own strand; with one, the io_context is already a strand and the
+// connections use its executor directly (no strand dispatch on every handler).
 
 #include <cstdint>
 #include <memory>
@@ -13,7 +15,7 @@ namespace traction::http::detail {
 
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
-  Listener(net::io_context& ioc, ServerState& state);
+  Listener(net::io_context& ioc, ServerState& state, unsigned io_threads);
 
   // Opens, binds and listens; returns the bound port.
   [[nodiscard]] Result<std::uint16_t> open(const std::string& address, std::uint16_t port);
@@ -24,9 +26,12 @@ class Listener : public std::enable_shared_from_this<Listener> {
  private:
   void do_accept();
   void on_accept(error_code ec, tcp::socket socket);
+  // The executor a new connection runs on.
+  [[nodiscard]] net::any_io_executor connection_executor();
 
   net::io_context& ioc_;
   ServerState& state_;
+  unsigned io_threads_;
   tcp::acceptor acceptor_;
   net::steady_timer retry_timer_;
 };

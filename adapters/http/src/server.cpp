@@ -56,7 +56,8 @@ Server::~Server() {
 Result<std::uint16_t> Server::start() {
   const std::lock_guard lock(impl_->mutex);
   if (impl_->started) return fail(ErrorCode::internal, "the server was started already");
-  auto listener = std::make_shared<Listener>(impl_->ioc, impl_->state);
+  const unsigned count = impl_->options.threads != 0 ? impl_->options.threads : hardware_threads();
+  auto listener = std::make_shared<Listener>(impl_->ioc, impl_->state, count);
   auto port = listener->open(impl_->options.bind, impl_->options.port);
   if (!port) return port;
   impl_->listener = std::move(listener);
@@ -64,7 +65,6 @@ Result<std::uint16_t> Server::start() {
   impl_->started = true;
   impl_->work.emplace(impl_->ioc.get_executor());
   impl_->listener->run();
-  const unsigned count = impl_->options.threads != 0 ? impl_->options.threads : hardware_threads();
   impl_->threads.reserve(count);
   for (unsigned i = 0; i < count; ++i) {
     impl_->threads.emplace_back([this] {

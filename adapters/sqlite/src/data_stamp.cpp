@@ -1,26 +1,129 @@
 #include "data_stamp.hpp"
 
-namespace traction::sqlite {
+#include <filesystem>
+#include <string_view>
 
-DataStamp::DataStamp(std::unique_ptr<Connection> connection) noexcept
-    : connection_(std::move(connection)) {}
+#if defined(__linux__)
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#endif
+
+namespace traction::sqlite {
+namespace {
+
+#if defined(__linux__)
+// Content changes, and files replaced or removed under the database's name.
+constexpr std::uint32_t watched_events =
+    IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO;
+
+// An inotify watch on the directory of `database`, or -1.
+int open_watch(const std::string& database, std::string& file_name) noexcept {
+  try {
+    std::error_code ec;
+    // SQLite follows a symbolic link to the database and keeps -wal and -journal beside
+    // the file it points to.
+    auto path = std::filesystem::weakly_canonical(database, ec);
+    if (ec) path = std::filesystem::absolute(database);
+    file_name = path.filename().string();
+    const auto directory = path.parent_path().string();
+    if (file_name.empty() || directory.empty()) return -1;
+    const int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (fd < 0) return -1;
+    if (inotify_add_watch(fd, directory.c_str(), watched_events | IN_ONLYDIR) < 0) {
+      ::close(fd);
+      return -1;
+    }
+    return fd;
+  } catch (...) {
+    return -1;
+  }
+}
+#endif
+
+// The database itself, or one of SQLite's companions of it that commits write.
+bool concerns(std::string_view name, std::string_view database) noexcept {
+  if (!name.starts_with(database)) return false;
+  const auto suffix = name.substr(database.size());
+  return suffix.empty() || suffix == "-wal" || suffix == "-journal";
+}
+
+}  // namespace
+
+DataStamp::DataStamp(const std::string& database, std::unique_ptr<Connection> connection,
+                     Mode mode) noexcept
+    : connection_(std::move(connection)) {
+#if defined(__linux__)
+  if (mode == Mode::watch) watch_fd_ = open_watch(database, file_name_);
+#else
+  (void)database;
+  (void)mode;
+#endif
+}
+
+DataStamp::~DataStamp() {
+#if defined(__linux__)
+  if (watch_fd_ >= 0) ::close(watch_fd_);
+#endif
+}
+
+std::uint64_t DataStamp::current() noexcept {
+  const std::lock_guard lock(mutex_);
+  const bool changed = watch_fd_ >= 0 ? drain_watch() : poll_version();
+  if (changed) ++stamp_;
+  return stamp_;
+}
+
+bool DataStamp::drain_watch() noexcept {
+#if defined(__linux__)
+  alignas(inotify_event) char buffer[16 * (sizeof(inotify_event) + NAME_MAX + 1)];
+  bool changed = false;
+  while (true) {
+    const auto got = ::read(watch_fd_, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      // EAGAIN: nothing more queued. Anything else: the watch is unusable; from now on
+      // ask SQLite, and count this look as a change.
+      if (got < 0 && errno == EAGAIN) return changed;
+      ::close(watch_fd_);
+      watch_fd_ = -1;
+      return true;
+    }
+    for (std::size_t at = 0; at + sizeof(inotify_event) <= static_cast<std::size_t>(got);) {
+      inotify_event event;
+      std::memcpy(&event, buffer + at, sizeof event);
+      const std::string_view name =
+          event.len > 0 ? std::string_view{buffer + at + sizeof(inotify_event)} : std::string_view{};
+      if ((event.mask & (IN_Q_OVERFLOW | IN_IGNORED)) != 0 || concerns(name, file_name_)) changed = true;
+      if ((event.mask & IN_IGNORED) != 0) {
+        ::close(watch_fd_);  // the directory went away: nothing more will be queued
+        watch_fd_ = -1;
+        return true;
+      }
+      at += sizeof(inotify_event) + event.len;
+    }
+  }
+#else
+  return true;
+#endif
+}
 
 // data_version is per connection and says only "changed or not"; the stamp counts the
 // changes seen, so it never repeats.
-std::uint64_t DataStamp::current() noexcept {
-  const std::lock_guard lock(mutex_);
+bool DataStamp::poll_version() noexcept {
   try {
     auto st = connection_->statement("PRAGMA data_version");
-    if (!st->executeStep()) return ++stamp_;
+    if (!st->executeStep()) return true;
     const auto version = static_cast<std::uint64_t>(st->getColumn(0).getInt64());
-    if (version != last_version_) {
-      last_version_ = version;
-      ++stamp_;
-    }
-    return stamp_;
+    if (version == last_version_) return false;
+    last_version_ = version;
+    return true;
   } catch (...) {
     last_version_ = 0;  // the next successful look counts as a change too
-    return ++stamp_;
+    return true;
   }
 }
 

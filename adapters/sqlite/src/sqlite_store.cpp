@@ -67,7 +67,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions& opti
                                                        options.max_batch);
     impl->readers = std::make_unique<ReaderPool>(std::move(readers));
     impl->job_lock = std::make_unique<SqliteJobLock>(*impl->writer);
-    impl->stamp = std::make_unique<DataStamp>(std::move(stamp_connection));
+    impl->stamp = std::make_unique<DataStamp>(options.path, std::move(stamp_connection));
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
   } catch (...) {
     return fail(open_error(options.path, current_exception_error()));

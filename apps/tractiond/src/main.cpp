@@ -4,10 +4,30 @@
 #include <string>
 #include <vector>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "traction/app/app.hpp"
+
+namespace {
+
+// glibc gives memory freed at the top of a heap back to the system past 128 KiB, and takes
+// it again at the next burst of allocations, each page faulting anew: an SSE event fans out
+// to thousands of connections whose write operations are all allocated, then all freed.
+// Keeping up to 32 MiB of it costs nothing at idle (never touched, never resident) and
+// bounds what a peak leaves behind.
+void tune_malloc() {
+#if defined(__GLIBC__)
+  mallopt(M_TRIM_THRESHOLD, 32 << 20);
+#endif
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace traction::app;
+  tune_malloc();
   const std::vector<std::string> args(argv + 1, argv + argc);
   const auto env = process_environment();
 
