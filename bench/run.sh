@@ -175,8 +175,6 @@ json=(-H "Content-Type: application/json")
 # The ceiling.
 WARM=1 saturate ceiling "$ceiling_pid" "http://127.0.0.1:$ceiling_port/" ceiling.lua
 fixed_rate ceiling "$(eighty ceiling)" 16 "http://127.0.0.1:$ceiling_port/"
-ceiling_rps=$(kv wrk_rps "$work/ceiling.wrk")
-kill "$ceiling_pid"
 
 # GET /goals/{id} over random ids.
 WARM=1 saturate get_goal "$server_pid" "$server_url" random_goal.lua "$goal_ids"
@@ -187,6 +185,14 @@ fixed_rate get_goal "$(eighty get_goal)" 16 "${auth[@]}" -i "$work/get_goal.uris
 WARM=1 saturate list_goals "$server_pid" "$server_url" list_goals.lua
 list_bytes=$(curl -s "${auth[@]}" "$server_url/goals?size=50" | wc -c)
 fixed_rate list_goals "$(eighty list_goals)" 16 "${auth[@]}" "$server_url/goals?size=50"
+
+# The ceiling again, after the read scenarios: this VM's speed drifts by tens of percent
+# within minutes, so the ceiling is measured on both sides of them and every fraction uses
+# the higher of the two (the stricter test).
+WARM=1 saturate ceiling_again "$ceiling_pid" "http://127.0.0.1:$ceiling_port/" ceiling.lua
+ceiling_rps=$(awk -v a="$(kv wrk_rps "$work/ceiling.wrk")" -v b="$(kv wrk_rps "$work/ceiling_again.wrk")" \
+  'BEGIN {print (a > b ? a : b)}')
+kill "$ceiling_pid"
 
 # POST /goals (durable: synchronous=FULL, answered after commit).
 saturate create_goal "$server_pid" "$server_url" create_goal.lua
@@ -254,9 +260,12 @@ say "## HTTP (Release tractiond, synchronous=FULL, $duration s per measurement)"
 say ""
 say "Seeded: $seed_line"
 say ""
+say "Fractions of the ceiling use the higher of its two measurements: $ceiling_rps req/s."
+say ""
 say "| scenario | req/s (64 conns) | of ceiling | p50 / p99 / p99.9 ms at saturation | fixed rate (80%) | p50 ms | p99 ms | p99.9 ms | server CPU ms / 1k req | non-2xx |"
 say "|---|---|---|---|---|---|---|---|---|---|"
-row ceiling "ceiling (traction-ceiling, 60-byte JSON)"
+row ceiling "ceiling (traction-ceiling, 60-byte JSON), before the reads"
+row ceiling_again "ceiling again, after the reads"
 row get_goal "GET /goals/{id}, random ids"
 row list_goals "GET /goals?size=50 ($list_bytes bytes)"
 row create_goal "POST /goals (durable)"

@@ -75,8 +75,12 @@ void Dispatcher::complete(const Request& request, Dispatched& out,
 }
 
 void Dispatcher::route(Request& request, Started& started) const {
-  const auto answer = [&started](Response response) { started.done = Dispatched{std::move(response), nullptr}; };
-  if (auto parsed = parse_target(request.target, request); !parsed) return answer(error_response(parsed.error()));
+  const auto answer = [&started](Response response) {
+    started.done = Dispatched{std::move(response), nullptr};
+  };
+  if (auto parsed = parse_target(request.target, request); !parsed) {
+    return answer(error_response(parsed.error()));
+  }
   if (auto preflight_answer = preflight(request)) return answer(std::move(*preflight_answer));
   auto match = router_->match(request.method, request.path);
   if (!match.found()) {

@@ -42,7 +42,6 @@ int open_watch(const std::string& database, std::string& file_name) noexcept {
     return -1;
   }
 }
-#endif
 
 // The database itself, or one of SQLite's companions of it that commits write.
 bool concerns(std::string_view name, std::string_view database) noexcept {
@@ -50,6 +49,7 @@ bool concerns(std::string_view name, std::string_view database) noexcept {
   const auto suffix = name.substr(database.size());
   return suffix.empty() || suffix == "-wal" || suffix == "-journal";
 }
+#endif
 
 }  // namespace
 
@@ -68,6 +68,11 @@ DataStamp::~DataStamp() {
 #if defined(__linux__)
   if (watch_fd_ >= 0) ::close(watch_fd_);
 #endif
+}
+
+DataStamp::Mode DataStamp::mode() const noexcept {
+  const std::lock_guard lock(mutex_);
+  return watch_fd_ >= 0 ? Mode::watch : Mode::poll;
 }
 
 std::uint64_t DataStamp::current() noexcept {

@@ -39,7 +39,7 @@ class DataStamp {
   [[nodiscard]] std::uint64_t current() noexcept;
 
   // How changes are seen: watch unless the watch could not be set up.
-  [[nodiscard]] Mode mode() const noexcept { return watch_fd_ >= 0 ? Mode::watch : Mode::poll; }
+  [[nodiscard]] Mode mode() const noexcept;
 
  private:
   // Watch mode: drains the queued events; true when one concerns the database.
@@ -50,7 +50,7 @@ class DataStamp {
   std::unique_ptr<Connection> connection_;  // poll mode; used under mutex_
   std::string file_name_;                   // the database's name in its directory
   int watch_fd_ = -1;
-  std::mutex mutex_;  // a look and its count are one step: no caller returns a stale stamp
+  mutable std::mutex mutex_;  // a look and its count are one step: no caller returns a stale stamp
   std::uint64_t last_version_ = 0;
   std::uint64_t stamp_ = 0;
 };
