@@ -3,6 +3,8 @@
 // allowed, the undo steps of the writes made so far and the events appended so far.
 // Every repository of the transaction works through it.
 
+#include <algorithm>
+#include <cstddef>
 #include <functional>
 #include <string_view>
 #include <utility>
@@ -37,7 +39,9 @@ class MemoryTxContext {
   template <class Change, class Undo>
   void apply(Change&& change, Undo&& undo) {
     std::function<void()> step(std::forward<Undo>(undo));
-    undo_.reserve(undo_.size() + 1);
+    // Room for the step before the change, so recording it cannot fail afterwards; grown
+    // geometrically (reserve(size + 1) reallocated the whole log at every change).
+    if (undo_.size() == undo_.capacity()) undo_.reserve(std::max<std::size_t>(16, 2 * undo_.capacity()));
     std::forward<Change>(change)();
     undo_.push_back(std::move(step));
   }
