@@ -17,10 +17,12 @@
 namespace traction::sqlite::test {
 namespace {
 
-std::unique_ptr<Connection> poll_connection(const std::string& path) {
-  ConnectionSettings settings;
-  settings.read_only = true;
-  return std::make_unique<Connection>(path, false, settings);
+DataStamp::ConnectionFactory poll_connection(const std::string& path) {
+  return [path] {
+    ConnectionSettings settings;
+    settings.read_only = true;
+    return std::make_unique<Connection>(path, false, settings);
+  };
 }
 
 }  // namespace

@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <exception>
+#include <iterator>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 #include "traction/http/errors.hpp"
 
@@ -18,6 +23,33 @@ Response internal_error() {
   return response;
 }
 
+// Runs `step`; when it throws, the 500 that answers instead, its cause for the log
+// (`what` names the step).
+template <class Step>
+std::optional<Dispatched> failure_of(std::string_view what, Step&& step) noexcept {
+  try {
+    std::forward<Step>(step)();
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    Dispatched out{internal_error(), nullptr};
+    out.response.log_detail = fmt::format("{} threw: {}", what, e.what());
+    return out;
+  } catch (...) {
+    Dispatched out{internal_error(), nullptr};
+    out.response.log_detail = fmt::format("{} threw a non-standard exception", what);
+    return out;
+  }
+}
+
+// Appends `field` prefixed by its length, so that no two field lists make the same key.
+void append_key_field(std::string& key, std::string_view field) {
+  char digits[20];
+  const auto end = std::to_chars(std::begin(digits), std::end(digits), field.size()).ptr;
+  key.append(digits, end);
+  key += ':';
+  key += field;
+}
+
 }  // namespace
 
 Dispatched Dispatcher::dispatch(Request& request) const noexcept {
@@ -29,30 +61,14 @@ Dispatched Dispatcher::dispatch(Request& request) const noexcept {
 Started Dispatcher::begin(Request& request) const noexcept {
   Started started;
   started.start = std::chrono::steady_clock::now();
-  try {
-    route(request, started);
-  } catch (const std::exception& e) {
-    started.done = Dispatched{internal_error(), nullptr};
-    started.done->response.log_detail = fmt::format("routing threw: {}", e.what());
-  } catch (...) {
-    started.done = Dispatched{internal_error(), nullptr};
-    started.done->response.log_detail = "routing threw a non-standard exception";
-  }
+  if (auto failed = failure_of("routing", [&] { route(request, started); })) started.done = std::move(failed);
   if (started.done) complete(request, *started.done, started.start);
   return started;
 }
 
 Dispatched Dispatcher::run(Request& request, Started& started) const noexcept {
   Dispatched out;
-  try {
-    out = handle(request, started);
-  } catch (const std::exception& e) {
-    out = Dispatched{internal_error(), nullptr};
-    out.response.log_detail = fmt::format("handler threw: {}", e.what());
-  } catch (...) {
-    out = Dispatched{internal_error(), nullptr};
-    out.response.log_detail = "handler threw a non-standard exception";
-  }
+  if (auto failed = failure_of("handler", [&] { out = handle(request, started); })) out = std::move(*failed);
   complete(request, out, started.start);
   return out;
 }
@@ -109,8 +125,7 @@ void Dispatcher::route(Request& request, Started& started) const {
   for (const std::string_view field : {std::string_view{who.tenant}, std::string_view{who.user_id},
                                        std::string_view{who.user_name}, role_text.name(who.role),
                                        std::string_view{request.target}}) {
-    started.cache_key += fmt::format("{}:", field.size());
-    started.cache_key += field;
+    append_key_field(started.cache_key, field);
   }
   started.stamp = cache_->stamp();  // before the handler reads the store
   if (auto kept = cache_->find(started.cache_key, started.stamp)) answer(std::move(*kept));

@@ -53,9 +53,9 @@ bool concerns(std::string_view name, std::string_view database) noexcept {
 
 }  // namespace
 
-DataStamp::DataStamp(const std::string& database, std::unique_ptr<Connection> connection,
+DataStamp::DataStamp(const std::string& database, ConnectionFactory open_connection,
                      Mode mode) noexcept
-    : connection_(std::move(connection)) {
+    : open_connection_(std::move(open_connection)) {
 #if defined(__linux__)
   if (mode == Mode::watch) watch_fd_ = open_watch(database, file_name_);
 #else
@@ -120,6 +120,7 @@ bool DataStamp::drain_watch() noexcept {
 // changes seen, so it never repeats.
 bool DataStamp::poll_version() noexcept {
   try {
+    if (!connection_) connection_ = open_connection_();
     auto st = connection_->statement("PRAGMA data_version");
     if (!st->executeStep()) return true;
     const auto version = static_cast<std::uint64_t>(st->getColumn(0).getInt64());

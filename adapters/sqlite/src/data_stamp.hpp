@@ -14,6 +14,7 @@
 // look. Exact too, but each look is a read transaction (~6 µs).
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -26,9 +27,12 @@ class DataStamp {
  public:
   enum class Mode { watch, poll };
 
-  // `database`: the database file's path; `connection`: one opened on it for polling.
-  // Mode::watch falls back to polling when the watch cannot be set up.
-  DataStamp(const std::string& database, std::unique_ptr<Connection> connection,
+  // Opens a connection to the database, for polling.
+  using ConnectionFactory = std::function<std::unique_ptr<Connection>()>;
+
+  // `database`: the database file's path. Mode::watch falls back to polling when the watch
+  // cannot be set up; the polling connection is opened only when first needed.
+  DataStamp(const std::string& database, ConnectionFactory open_connection,
             Mode mode = Mode::watch) noexcept;
   ~DataStamp();
   DataStamp(const DataStamp&) = delete;
@@ -47,7 +51,8 @@ class DataStamp {
   // Poll mode: true when data_version moved (or could not be read).
   bool poll_version() noexcept;
 
-  std::unique_ptr<Connection> connection_;  // poll mode; used under mutex_
+  ConnectionFactory open_connection_;
+  std::unique_ptr<Connection> connection_;  // poll mode, opened at the first poll; mutex_
   std::string file_name_;                   // the database's name in its directory
   int watch_fd_ = -1;
   mutable std::mutex mutex_;  // a look and its count are one step: no caller returns a stale stamp

@@ -59,15 +59,15 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions& opti
       readers.push_back(std::make_unique<Connection>(options.path, false, settings));
     }
 
-    auto stamp_connection = std::make_unique<Connection>(options.path, false, settings);
-
     auto impl = std::make_unique<Impl>();
     impl->options = options;
     impl->writer = std::make_unique<GroupCommitWriter>(std::move(writer_connection), publisher,
                                                        options.max_batch);
     impl->readers = std::make_unique<ReaderPool>(std::move(readers));
     impl->job_lock = std::make_unique<SqliteJobLock>(*impl->writer);
-    impl->stamp = std::make_unique<DataStamp>(options.path, std::move(stamp_connection));
+    impl->stamp = std::make_unique<DataStamp>(options.path, [path = options.path, settings] {
+      return std::make_unique<Connection>(path, false, settings);
+    });
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
   } catch (...) {
     return fail(open_error(options.path, current_exception_error()));
