@@ -122,14 +122,14 @@ BENCHMARK(BM_RollupPathDomain100k)->Unit(benchmark::kNanosecond);
 void BM_Forecast(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const Date today{std::chrono::year{2025} / std::chrono::June / 1};
-  std::vector<ProgressSnapshot> history;
+  std::vector<ProgressPoint> history;
   history.reserve(n);
   // n snapshots spread evenly over the 90-day window, oldest first (as repositories return).
   const auto window = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::days(89));
   for (std::size_t i = 0; i < n; ++i) {
     const auto at = start_of(today - std::chrono::days(89)) + window * static_cast<long>(i) / static_cast<long>(n);
     const double p = 60.0 * static_cast<double>(i) / static_cast<double>(n) + static_cast<double>(i % 7) * 0.3;
-    history.push_back(ProgressSnapshot{"bench", "g-1", at, p, SnapshotSource::change});
+    history.push_back(ProgressPoint{at, p});
   }
   ForecastInput input;
   input.current_progress = 60;

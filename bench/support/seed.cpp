@@ -25,11 +25,24 @@ double Rng::unit() noexcept {
   return static_cast<double>(next() >> 11) * 0x1.0p-53;
 }
 
+// Written digit by digit, as the server's UuidGenerator does: formatting it with fmt was 9%
+// of the roll-up benchmark, a cost the server does not have.
 std::string SeededIds::next() {
   const auto hi = rng_.next();
   const auto lo = rng_.next();
-  return fmt::format("{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}", hi >> 32, (hi >> 16) & 0xffffU,
-                     hi & 0xfffU, 0x8000U | ((lo >> 48) & 0x3fffU), lo & 0xffff'ffff'ffffULL);
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out(36, '-');
+  const auto put = [&](std::size_t at, std::uint64_t value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value >>= 4) out[at + static_cast<std::size_t>(i)] = hex[value & 0xfU];
+  };
+  // {:08x}-{:04x}-4{:03x}-{:04x}-{:012x} of the same values, as before (the seeds stay the same)
+  put(0, hi >> 32, 8);
+  put(9, (hi >> 16) & 0xffffU, 4);
+  out[14] = '4';
+  put(15, hi & 0xfffU, 3);
+  put(19, 0x8000U | ((lo >> 48) & 0x3fffU), 4);
+  put(24, lo & 0xffff'ffff'ffffULL, 12);
+  return out;
 }
 
 namespace {

@@ -69,9 +69,10 @@ std::vector<ProgressSnapshot> list_snapshots(ports::Store& store, std::string_vi
   });
 }
 
-std::vector<double> progress_of(const std::vector<ProgressSnapshot>& snapshots) {
+template <class Point>
+std::vector<double> progress_of(const std::vector<Point>& points) {
   std::vector<double> out;
-  for (const auto& s : snapshots) out.push_back(s.progress);
+  for (const auto& p : points) out.push_back(p.progress);
   return out;
 }
 
@@ -269,6 +270,53 @@ TEST_CASE("snapshots: oldest first, per goal, within [from, to] inclusive") {
   CHECK(list_snapshots(*store, "g-1", minutes_after_base(41)).empty());
   CHECK(progress_of(list_snapshots(*store, "g-2")) == std::vector<double>{99});
   CHECK(list_snapshots(*store, "g-unknown").empty());
+}
+
+std::vector<ProgressPoint> last_of_each_day(ports::Store& store, std::string_view goal_id, Timestamp from) {
+  return read_value(store, [&](ports::Transaction& tx) {
+    return tx.snapshots().last_of_each_day(tenant_a, goal_id, from);
+  });
+}
+
+TEST_CASE("snapshots: last_of_each_day gives each day's latest snapshot, however busy the day") {
+  auto store = make_store();
+  seed_goals(*store, tenant_a, {"g-1", "g-2"});
+  const auto day_start = at("2025-01-15T00:00:00.000Z");
+  const auto on_day = [&](int day, int minute) {
+    return day_start + std::chrono::days(day) + std::chrono::minutes(minute);
+  };
+  std::vector<ProgressSnapshot> rows;
+  // Day 0: out of order, two at the same time (the later appended counts).
+  rows.push_back(make_snapshot(tenant_a, "g-1", on_day(0, 600), 30));
+  rows.push_back(make_snapshot(tenant_a, "g-1", on_day(0, 300), 10));
+  rows.push_back(make_snapshot(tenant_a, "g-1", on_day(0, 600), 31));
+  // Day 1: a busy day (a parent above many moving children), appended backwards, ending in
+  // a tie at its last minute of the day.
+  for (int i = 40; i >= 0; --i) rows.push_back(make_snapshot(tenant_a, "g-1", on_day(1, 30 * i), 100 + i));
+  rows.push_back(make_snapshot(tenant_a, "g-1", on_day(1, 1439), 200));
+  rows.push_back(make_snapshot(tenant_a, "g-1", on_day(1, 1439), 201));
+  // Day 2 has none; day 3 one at its first and one at its last millisecond.
+  rows.push_back(make_snapshot(tenant_a, "g-1", on_day(3, 0), 300));
+  rows.push_back(make_snapshot(tenant_a, "g-1", on_day(4, 0) - std::chrono::milliseconds(1), 301));
+  // Day 4: one, and another goal's rows in between.
+  rows.push_back(make_snapshot(tenant_a, "g-1", on_day(4, 0), 400));
+  rows.push_back(make_snapshot(tenant_a, "g-2", on_day(1, 1439) + std::chrono::seconds(30), 999));
+  rows.push_back(make_snapshot(tenant_a, "g-2", on_day(3, 5), 998));
+  append_snapshots(*store, rows);
+
+  const auto all = last_of_each_day(*store, "g-1", day_start);
+  CHECK(progress_of(all) == std::vector<double>{31, 201, 301, 400});
+  REQUIRE(all.size() == 4);
+  CHECK(all[1].at == on_day(1, 1439));
+  CHECK(all[2].at == on_day(4, 0) - std::chrono::milliseconds(1));
+
+  // `from` cuts inside a day: that day's last row still counts when it is at or after it.
+  CHECK(progress_of(last_of_each_day(*store, "g-1", on_day(0, 601))) == std::vector<double>{201, 301, 400});
+  CHECK(progress_of(last_of_each_day(*store, "g-1", on_day(1, 1439))) == std::vector<double>{201, 301, 400});
+  CHECK(progress_of(last_of_each_day(*store, "g-1", on_day(2, 0))) == std::vector<double>{301, 400});
+  CHECK(last_of_each_day(*store, "g-1", on_day(4, 1)).empty());
+  CHECK(progress_of(last_of_each_day(*store, "g-2", day_start)) == std::vector<double>{999, 998});
+  CHECK(last_of_each_day(*store, "g-unknown", day_start).empty());
 }
 
 // ---- metric history ------------------------------------------------------------------

@@ -15,14 +15,7 @@ namespace {
 
 Date d(const char* text) { return *parse_date(text); }
 
-ProgressSnapshot snap(const char* at, double progress) {
-  ProgressSnapshot s;
-  s.tenant = "t1";
-  s.goal_id = "g1";
-  s.at = *parse_timestamp(at);
-  s.progress = progress;
-  return s;
-}
+ProgressPoint snap(const char* at, double progress) { return ProgressPoint{*parse_timestamp(at), progress}; }
 
 // The worked example: the day's last snapshot counts (03-08: 11 then 13).
 //   points (x, y): (0, 10) (1, 13) (2, 16) (3, 18)
@@ -33,13 +26,13 @@ ProgressSnapshot snap(const char* at, double progress) {
 //   projected = today + ⌈82 / 2.7⌉ = today + ⌈30.37⌉ = 2025-03-10 + 31 = 2025-04-10
 //   earliest  = today + ⌈82 / 2.8732⌉ = + ⌈28.54⌉ = + 29 = 2025-04-08
 //   latest    = today + ⌈82 / 2.5268⌉ = + ⌈32.45⌉ = + 33 = 2025-04-12
-std::vector<ProgressSnapshot> example_history() {
+std::vector<ProgressPoint> example_history() {
   return {snap("2025-03-07T00:00:00Z", 10), snap("2025-03-08T09:00:00Z", 11),
           snap("2025-03-08T17:00:00Z", 13), snap("2025-03-09T00:00:00Z", 16),
           snap("2025-03-10T08:00:00Z", 18)};
 }
 
-ForecastInput example_input(const std::vector<ProgressSnapshot>& history) {
+ForecastInput example_input(const std::vector<ProgressPoint>& history) {
   ForecastInput in;
   in.current_progress = 18;
   in.start_date = d("2025-01-01");
@@ -138,7 +131,7 @@ TEST_CASE("forecast ignores snapshots outside the window and order of input") {
 TEST_CASE("too few history points fall back to progress over days since start") {
   // Two days of history (min 3): fallback. 30 points in 68 days (2025-01-01 → 03-10):
   //   v = 30/68 = 0.4412 per day, ⌈70 / 0.4412⌉ = ⌈158.67⌉ = 159 days → 2025-08-16.
-  const std::vector<ProgressSnapshot> history{snap("2025-03-09T00:00:00Z", 25), snap("2025-03-10T00:00:00Z", 30)};
+  const std::vector<ProgressPoint> history{snap("2025-03-09T00:00:00Z", 25), snap("2025-03-10T00:00:00Z", 30)};
   auto in = example_input(history);
   in.current_progress = 30;
   const auto f = forecast(in);
@@ -151,7 +144,7 @@ TEST_CASE("too few history points fall back to progress over days since start") 
   CHECK(f.status == ForecastStatus::on_track);
 
   SECTION("several snapshots on one day are one point") {
-    const std::vector<ProgressSnapshot> same_day{snap("2025-03-10T01:00:00Z", 10), snap("2025-03-10T02:00:00Z", 20),
+    const std::vector<ProgressPoint> same_day{snap("2025-03-10T01:00:00Z", 10), snap("2025-03-10T02:00:00Z", 20),
                                                  snap("2025-03-10T03:00:00Z", 30)};
     in.history = same_day;
     const auto g = forecast(in);
@@ -192,7 +185,7 @@ TEST_CASE("forecast says when the data is insufficient") {
 }
 
 TEST_CASE("flat or falling progress: off track with an end date, else insufficient") {
-  const std::vector<ProgressSnapshot> falling{snap("2025-03-01T00:00:00Z", 50), snap("2025-03-05T00:00:00Z", 45),
+  const std::vector<ProgressPoint> falling{snap("2025-03-01T00:00:00Z", 50), snap("2025-03-05T00:00:00Z", 45),
                                               snap("2025-03-09T00:00:00Z", 40)};
   ForecastInput in;
   in.current_progress = 40;
@@ -212,7 +205,7 @@ TEST_CASE("flat or falling progress: off track with an end date, else insufficie
   CHECK(f.sufficient);
   CHECK_FALSE(f.projected_completion);
 
-  const std::vector<ProgressSnapshot> flat{snap("2025-03-01T00:00:00Z", 40), snap("2025-03-05T00:00:00Z", 40),
+  const std::vector<ProgressPoint> flat{snap("2025-03-01T00:00:00Z", 40), snap("2025-03-05T00:00:00Z", 40),
                                            snap("2025-03-09T00:00:00Z", 40)};
   in.history = flat;
   CHECK(forecast(in).status == ForecastStatus::off_track);
@@ -221,7 +214,7 @@ TEST_CASE("flat or falling progress: off track with an end date, else insufficie
 TEST_CASE("a slow but positive slope has an open-ended late range") {
   // y = 10, 10.1, 10.4 over 0..2: b = 0.2, SE = √((Syy − Sxy²/Sxx)/1/Sxx) = √(0.00667/2) = 0.0577.
   // With z = 4 the lower velocity is negative: no latest date.
-  const std::vector<ProgressSnapshot> slow{snap("2025-03-08T00:00:00Z", 10), snap("2025-03-09T00:00:00Z", 10.1),
+  const std::vector<ProgressPoint> slow{snap("2025-03-08T00:00:00Z", 10), snap("2025-03-09T00:00:00Z", 10.1),
                                            snap("2025-03-10T00:00:00Z", 10.4)};
   ForecastInput in;
   in.current_progress = 10.4;
@@ -252,11 +245,11 @@ TEST_CASE("a completed goal is on track whatever the history") {
 }
 
 TEST_CASE("forecast fits 10k daily snapshots (its speed is measured in bench/)") {
-  std::vector<ProgressSnapshot> history;
+  std::vector<ProgressPoint> history;
   history.reserve(10'000);
   const Timestamp start = *parse_timestamp("2000-01-01T00:00:00Z");
   for (int i = 0; i < 10'000; ++i) {
-    ProgressSnapshot s;
+    ProgressPoint s;
     s.at = start + hours{24 * i};
     s.progress = 0.005 * i + ((i % 7) - 3) * 0.01;
     history.push_back(s);

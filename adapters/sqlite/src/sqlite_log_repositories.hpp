@@ -48,6 +48,8 @@ class SqliteSnapshotRepository final : public ports::SnapshotRepository {
   Result<std::vector<ProgressSnapshot>> list(std::string_view tenant, std::string_view goal_id,
                                              std::optional<Timestamp> from,
                                              std::optional<Timestamp> to) override;
+  Result<std::vector<ProgressPoint>> last_of_each_day(std::string_view tenant, std::string_view goal_id,
+                                                         Timestamp from) override;
 
  private:
   TxContext& tx_;

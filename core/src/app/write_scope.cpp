@@ -229,10 +229,10 @@ Result<Forecast> forecast_of(ports::Transaction& tx, const Goal& goal, Timestamp
   const ForecastSettings settings{};
   const auto today = date_of(now);
   const auto from = start_of(today - std::chrono::days(settings.window_days));
-  auto history = tx.snapshots().list(goal.tenant, goal.id, from, std::nullopt);
+  auto history = tx.snapshots().last_of_each_day(goal.tenant, goal.id, from);
   if (!history) return fail(history.error());
   if (with_current) {
-    history->push_back(ProgressSnapshot{goal.tenant, goal.id, now, goal.progress, SnapshotSource::change});
+    history->push_back(ProgressPoint{now, goal.progress});
   }
   return forecast(ForecastInput{goal.progress, goal.start_date, goal.end_date, date_of(goal.created_at), today,
                                 *history, settings});

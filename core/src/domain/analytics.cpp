@@ -87,26 +87,34 @@ struct VelocityMean {
 
 Date creation_date(const Goal& g) { return date_of(g.created_at); }
 
-// The snapshots of each goal, contiguous and in time order.
+// The progress points of each goal, contiguous and in time order.
 class SnapshotIndex {
  public:
-  explicit SnapshotIndex(std::span<const ProgressSnapshot> snapshots)
-      : sorted_(snapshots.begin(), snapshots.end()) {
-    std::stable_sort(sorted_.begin(), sorted_.end(), [](const ProgressSnapshot& a, const ProgressSnapshot& b) {
-      return a.goal_id != b.goal_id ? a.goal_id < b.goal_id : a.at < b.at;
+  explicit SnapshotIndex(std::span<const ProgressSnapshot> snapshots) {
+    std::vector<const ProgressSnapshot*> sorted;
+    sorted.reserve(snapshots.size());
+    for (const auto& s : snapshots) sorted.push_back(&s);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const ProgressSnapshot* a, const ProgressSnapshot* b) {
+      return a->goal_id != b->goal_id ? a->goal_id < b->goal_id : a->at < b->at;
     });
+    goal_ids_.reserve(sorted.size());
+    points_.reserve(sorted.size());
+    for (const auto* s : sorted) {
+      goal_ids_.push_back(s->goal_id);
+      points_.push_back(ProgressPoint{s->at, s->progress});
+    }
   }
 
-  [[nodiscard]] std::span<const ProgressSnapshot> of(std::string_view goal_id) const {
-    const auto lo = std::lower_bound(sorted_.begin(), sorted_.end(), goal_id,
-                                     [](const ProgressSnapshot& s, std::string_view id) { return s.goal_id < id; });
-    auto hi = lo;
-    while (hi != sorted_.end() && hi->goal_id == goal_id) ++hi;
-    return {lo, hi};
+  [[nodiscard]] std::span<const ProgressPoint> of(std::string_view goal_id) const {
+    const auto lo = std::lower_bound(goal_ids_.begin(), goal_ids_.end(), goal_id);
+    const auto hi = std::upper_bound(lo, goal_ids_.end(), goal_id);
+    const auto first = static_cast<std::size_t>(lo - goal_ids_.begin());
+    return std::span<const ProgressPoint>(points_).subspan(first, static_cast<std::size_t>(hi - lo));
   }
 
  private:
-  std::vector<ProgressSnapshot> sorted_;
+  std::vector<std::string_view> goal_ids_;  // into the input, which outlives the index
+  std::vector<ProgressPoint> points_;       // same order
 };
 
 // A goal's velocity for analytics: active and completed goals only; a completed goal is

@@ -93,7 +93,7 @@ struct Window {
 std::int64_t ms_of(Timestamp t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
 
 // The day-collapsed fit of the snapshots inside the window.
-DayCollapser collapse(std::span<const ProgressSnapshot> history, const Window& w) {
+DayCollapser collapse(std::span<const ProgressPoint> history, const Window& w) {
   DayCollapser days;
   std::int64_t previous = std::numeric_limits<std::int64_t>::min();
   bool ordered = true;

@@ -37,4 +37,12 @@ struct ProgressSnapshot {
   friend bool operator==(const ProgressSnapshot&, const ProgressSnapshot&) = default;
 };
 
+// A snapshot without its owner: what a forecast fits.
+struct ProgressPoint {
+  Timestamp at{};
+  double progress = 0;
+
+  friend bool operator==(const ProgressPoint&, const ProgressPoint&) = default;
+};
+
 }  // namespace traction

@@ -67,7 +67,7 @@ struct ForecastInput {
   std::optional<Date> end_date;
   Date created_date{};
   Date today{};
-  std::span<const ProgressSnapshot> history;
+  std::span<const ProgressPoint> history;
   ForecastSettings settings{};
 };
 

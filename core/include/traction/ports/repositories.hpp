@@ -130,6 +130,12 @@ class SnapshotRepository {
   [[nodiscard]] virtual Result<std::vector<ProgressSnapshot>> list(
       std::string_view tenant, std::string_view goal_id, std::optional<Timestamp> from,
       std::optional<Timestamp> to) = 0;
+  // The last snapshot of each UTC day from `from` on (latest `at`; for equal times the later
+  // appended), oldest first: the one point per day a forecast fits. Its cost follows the
+  // number of days, not how often the goal moved within a day (a parent above hundreds of
+  // busy children gets hundreds of snapshots a day).
+  [[nodiscard]] virtual Result<std::vector<ProgressPoint>> last_of_each_day(
+      std::string_view tenant, std::string_view goal_id, Timestamp from) = 0;
 };
 
 class ActionRepository {

@@ -5,7 +5,7 @@
 
 namespace traction::memory {
 
-// A goal's progress history: oldest first (ties by insert order), from/to inclusive.
+// A goal's progress history, kept in time order (ties in append order); from/to inclusive.
 class MemorySnapshotRepository final : public ports::SnapshotRepository {
  public:
   explicit MemorySnapshotRepository(MemoryTxContext& tx) noexcept : tx_(tx) {}
@@ -14,6 +14,8 @@ class MemorySnapshotRepository final : public ports::SnapshotRepository {
   Result<std::vector<ProgressSnapshot>> list(std::string_view tenant, std::string_view goal_id,
                                              std::optional<Timestamp> from,
                                              std::optional<Timestamp> to) override;
+  Result<std::vector<ProgressPoint>> last_of_each_day(std::string_view tenant, std::string_view goal_id,
+                                                         Timestamp from) override;
 
  private:
   MemoryTxContext& tx_;

@@ -54,7 +54,7 @@ struct TenantState {
   StringSet feed_ids;
   StringMap<std::vector<AuditEntry>> audit;      // by goal id, in insert order
   StringSet audit_ids;
-  StringMap<std::vector<ProgressSnapshot>> snapshots;  // by goal id, in insert order
+  StringMap<std::vector<ProgressSnapshot>> snapshots;  // by goal id, in time order (ties: append order)
 
   StringMap<Action> actions;  // by id, soft-deleted ones included
   StringMap<Issue> issues;    // by id, soft-deleted ones included

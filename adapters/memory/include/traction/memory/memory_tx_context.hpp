@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -67,11 +69,14 @@ void insert_row(MemoryTxContext& tx, StringMap<T>& rows, const std::string& key,
   tx.apply([&] { rows.emplace(key, std::move(row)); }, [&rows, key] { rows.erase(key); });
 }
 
-// Overwrites `slot` with `value`.
+// Overwrites `slot` with `value`. The old row moves into the undo step, not a copy of it
+// (a goal is dozens of strings).
 template <class T>
 void replace_row(MemoryTxContext& tx, T& slot, T value) {
-  tx.apply([&] { slot = std::move(value); },
-           [&slot, old = slot]() mutable { slot = std::move(old); });
+  static_assert(std::is_nothrow_swappable_v<T>);
+  auto held = std::make_shared<T>(std::move(value));  // the new row, then the old one
+  tx.apply([&slot, &held] { std::swap(slot, *held); },
+           [&slot, held] { slot = std::move(*held); });
 }
 
 template <class T>
