@@ -16,6 +16,8 @@ bool after(Timestamp t, const ProgressSnapshot& s) { return t < s.at; }
 std::vector<ProgressPoint> last_of_each_day(std::span<const ProgressSnapshot> rows, Timestamp from) {
   std::vector<ProgressPoint> out;
   auto it = std::lower_bound(rows.begin(), rows.end(), from, before);
+  if (it == rows.end()) return out;
+  out.reserve(static_cast<std::size_t>((date_of(rows.back().at) - date_of(it->at)).count()) + 1);
   while (it != rows.end()) {
     const auto next_day = start_of(date_of(it->at) + std::chrono::days(1));
     it = std::lower_bound(it, rows.end(), next_day, before);

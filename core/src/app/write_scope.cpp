@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <iterator>
+
 #include "traction/domain/audit.hpp"
 #include "traction/domain/event.hpp"
 
@@ -79,7 +82,7 @@ Status roll_up(Scope& scope, const Goal& goal, double before) {
       return fail(parent.error());
     }
     child_progress_changed(*parent, child_before, child_after);
-    const auto why = fmt::format("rolled up from child goal \"{}\"", child_title);
+    const auto why = "rolled up from child goal \"" + child_title + '"';
     auto parent_before = store_progress(scope, *parent, compute_progress(*parent, {}), why);
     if (!parent_before) return fail(parent_before.error());
     child_before = *parent_before;
@@ -250,6 +253,12 @@ Result<std::optional<HealthChanged>> refresh_health(ports::Transaction& tx, Goal
                     std::string(forecast_status_text.name(forecast->status))}};
 }
 
-std::string progress_text(double progress) { return fmt::format("{:g}", progress); }
+// printf's %g (six significant digits), which std::to_chars gives without a format string
+// to parse: this runs twice per goal of every roll-up.
+std::string progress_text(double progress) {
+  char text[32];
+  const auto end = std::to_chars(std::begin(text), std::end(text), progress, std::chars_format::general, 6).ptr;
+  return std::string(text, end);
+}
 
 }  // namespace traction::detail
