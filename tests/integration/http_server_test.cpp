@@ -88,6 +88,60 @@ TEST_CASE("keep-alive: two requests on one connection", "[server][wire]") {
   CHECK(client.connections_opened() == 2);
 }
 
+TEST_CASE("answers on the wire: status line, Content-Length, Connection per HTTP version", "[server][wire]") {
+  test::TestServer server{{.prepare = [](app::App& app) {
+    app.router().del("/t/nothing", [](const Request&) {
+      Response r;
+      r.status = 204;
+      r.content_type.clear();
+      r.header("X-Note", "a\r\nX-Injected: 1");
+      return r;
+    }, public_route());
+  }}};
+  const std::string health_body = R"({"success":true,"data":{"status":"ok")";
+
+  // HTTP/1.1 kept alive: no Connection field; the length is the body's.
+  test::RawConnection raw{server.port()};
+  raw.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::string answer;
+  REQUIRE(raw.read_until(answer, "}}", deadline));
+  const auto head_end = answer.find("\r\n\r\n");
+  REQUIRE(head_end != std::string::npos);
+  const auto head = answer.substr(0, head_end + 2);
+  const auto body = answer.substr(head_end + 4);
+  CHECK(head.starts_with("HTTP/1.1 200 OK\r\n"));
+  CHECK(head.find("\r\nServer: traction/") != std::string::npos);
+  CHECK(head.find("\r\nContent-Type: application/json\r\n") != std::string::npos);
+  CHECK(head.find("\r\nContent-Length: " + std::to_string(body.size()) + "\r\n") != std::string::npos);
+  CHECK(head.find("Connection") == std::string::npos);
+  CHECK(body.starts_with(health_body));
+
+  // 204: no body and no length; a field cannot smuggle in another.
+  answer.clear();
+  raw.send("DELETE /t/nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  REQUIRE(raw.read_until_closed(answer, deadline));
+  CHECK(answer.starts_with("HTTP/1.1 204 No Content\r\n"));
+  CHECK(answer.find("Content-Length") == std::string::npos);
+  CHECK(answer.find("Content-Type") == std::string::npos);
+  CHECK(answer.find("\r\nX-Note: a  X-Injected: 1\r\n") != std::string::npos);
+  CHECK(answer.find("\r\nX-Injected") == std::string::npos);
+  CHECK(answer.find("\r\nConnection: close\r\n") != std::string::npos);
+  CHECK(answer.ends_with("\r\n\r\n"));
+
+  // HTTP/1.0 asking to be kept alive is told so, and is.
+  test::RawConnection old{server.port()};
+  old.send("GET /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+  answer.clear();
+  REQUIRE(old.read_until(answer, "}}", deadline));
+  CHECK(answer.starts_with("HTTP/1.0 200 OK\r\n"));
+  CHECK(answer.find("\r\nConnection: keep-alive\r\n") != std::string::npos);
+  answer.clear();
+  old.send("GET /health HTTP/1.0\r\n\r\n");  // this one is not: closed after the answer
+  REQUIRE(old.read_until_closed(answer, deadline));
+  CHECK(answer.starts_with("HTTP/1.0 200 OK\r\n"));
+  CHECK(answer.find("Connection") == std::string::npos);
+}
+
 TEST_CASE("a body over the limit is a 413 in the error format", "[server][wire]") {
   test::TestServer server{{.configure = [](app::Config& c) { c.body_limit = 1024; },
                            .prepare = [](app::App& app) { app.router().post("/t/echo", echo(), public_route()); }}};

@@ -1,9 +1,10 @@
 #include "http_session.hpp"
 
 #include <algorithm>
+#include <array>
 
+#include "response_head.hpp"
 #include "sse_session.hpp"
-#include "traction/http/health_routes.hpp"
 
 namespace traction::http::detail {
 namespace {
@@ -214,27 +215,19 @@ void HttpSession::on_handled(Dispatched result) {
 void HttpSession::write(Response response, bool keep_alive, bool linger) {
   phase_ = Phase::writing;
   keep_alive = keep_alive && !stopping_;
-  response_ = {};
-  response_.version(version_);
-  response_.result(static_cast<unsigned>(response.status));
-  response_.set(bhttp::field::server, "traction/" + server_version());
-  if (!response.content_type.empty()) response_.set(bhttp::field::content_type, response.content_type);
-  for (const auto& [name, value] : response.headers) response_.insert(name, value);
   body_ = std::move(response.body);
   shared_body_ = std::move(response.shared_body);
-  const std::string_view bytes = shared_body_ ? std::string_view{*shared_body_} : std::string_view{body_};
-  response_.body() = {bytes.data(), bytes.size()};
-  response_.keep_alive(keep_alive);
-  response_.prepare_payload();
+  std::string_view bytes = shared_body_ ? std::string_view{*shared_body_} : std::string_view{body_};
+  if (bodiless_status(response.status)) bytes = {};
+  write_response_head(head_, version_, response, bytes.size(), keep_alive);
+  const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(bytes.data(), bytes.size())};
   stream_.expires_after(state_.options.write_timeout);
-  bhttp::async_write(stream_, response_,
-                     [self = shared_from_this(), keep_alive, linger](error_code ec, std::size_t) {
-                       self->on_write(keep_alive, linger, ec);
-                     });
+  net::async_write(stream_, buffers, [self = shared_from_this(), keep_alive, linger](error_code ec, std::size_t) {
+    self->on_write(keep_alive, linger, ec);
+  });
 }
 
 void HttpSession::on_write(bool keep_alive, bool linger, error_code ec) {
-  response_ = {};
   body_ = {};
   shared_body_.reset();
   if (ec) {
