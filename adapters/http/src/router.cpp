@@ -61,29 +61,39 @@ void parse_pattern(Route& route) {
   }
 }
 
-// Matches the route's shape against the request's segments; fills decoded params.
-bool match_route(const Route& route, const std::vector<std::string_view>& segments,
-                 std::vector<NameValue>& params) {
+// The text of segment i once the custom method of the last one is cut off.
+std::string_view segment_text(const Route& route, const std::vector<std::string_view>& segments, std::size_t i) {
+  std::string_view text = segments[i];
+  if (i + 1 == segments.size() && !route.verb.empty()) text = text.substr(0, text.rfind(':'));
+  return text;
+}
+
+// Whether the request's segments have the route's shape: its literal segments and custom
+// method. Nothing is decoded or copied.
+bool shape_matches(const Route& route, const std::vector<std::string_view>& segments) {
   if (route.segments.size() != segments.size()) return false;
+  if (segments.empty()) return route.verb.empty();
+  // A raw ':' in the last segment always starts a custom method (an id holding a colon is
+  // sent encoded, %3A): "/goals/abc:explode" is not GET /goals/{id}.
+  const std::string_view last = segments.back();
+  const auto colon = last.rfind(':');
+  if (route.verb.empty() != (colon == std::string_view::npos)) return false;
+  if (!route.verb.empty() && last.substr(colon + 1) != route.verb) return false;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const auto& segment = route.segments[i];
+    if (!segment.param && segment_text(route, segments, i) != segment.text) return false;
+  }
+  return true;
+}
+
+// The route's decoded parameters; false when one does not decode or decodes to nothing
+// (then the route does not match).
+bool decode_params(const Route& route, const std::vector<std::string_view>& segments, std::vector<NameValue>& params) {
   params.clear();
   for (std::size_t i = 0; i < segments.size(); ++i) {
-    std::string_view text = segments[i];
-    if (i + 1 == segments.size()) {
-      // A raw ':' in the last segment always starts a custom method (an id holding a
-      // colon is sent encoded, %3A): "/goals/abc:explode" is not GET /goals/{id}.
-      const auto colon = text.rfind(':');
-      if (route.verb.empty() != (colon == std::string_view::npos)) return false;
-      if (!route.verb.empty()) {
-        if (text.substr(colon + 1) != route.verb) return false;
-        text = text.substr(0, colon);
-      }
-    }
     const auto& segment = route.segments[i];
-    if (!segment.param) {
-      if (text != segment.text) return false;
-      continue;
-    }
-    auto value = percent_decode(text, false);
+    if (!segment.param) continue;
+    auto value = percent_decode(segment_text(route, segments, i), false);
     if (!value || value->empty()) return false;
     params.emplace_back(segment.text, std::move(*value));
   }
@@ -141,29 +151,28 @@ RouteMatch Router::match(Method method, std::string_view path) const {
   RouteMatch out;
   if (path.empty() || path.front() != '/') return out;
   const auto segments = split_path(path);
-
-  struct Candidate {
-    const Route* route;
-    std::vector<NameValue> params;
+  const auto matches = [&](const Route& route, std::vector<NameValue>& params) {
+    return shape_matches(route, segments) && decode_params(route, segments, params);
   };
-  std::vector<Candidate> candidates;
+
+  // The most specific route of the method; parameters are decoded only for a route that
+  // would win.
   std::vector<NameValue> params;
   for (const auto& route : routes_) {
-    if (!match_route(*route, segments, params)) continue;
-    candidates.push_back({route.get(), params});
+    if (route->method != method) continue;
+    if (out.route != nullptr && !more_specific(*route, *out.route)) continue;
+    if (!matches(*route, params)) continue;
+    out.route = route.get();
+    out.params.swap(params);
   }
-  const Candidate* best = nullptr;
-  for (const auto& candidate : candidates) {
-    if (candidate.route->method != method) continue;
-    if (best == nullptr || more_specific(*candidate.route, *best->route)) best = &candidate;
+  if (out.route != nullptr) return out;
+
+  // None: the methods the path has (a 405), if any.
+  for (const auto& route : routes_) {
+    if (!matches(*route, params)) continue;
+    if (out.allowed.empty()) out.allowed_pattern = route->pattern;
+    out.allowed.push_back(route->method);
   }
-  if (best != nullptr) {
-    out.route = best->route;
-    out.params = best->params;
-    return out;
-  }
-  for (const auto& candidate : candidates) out.allowed.push_back(candidate.route->method);
-  if (!candidates.empty()) out.allowed_pattern = candidates.front().route->pattern;
   std::sort(out.allowed.begin(), out.allowed.end());
   out.allowed.erase(std::unique(out.allowed.begin(), out.allowed.end()), out.allowed.end());
   return out;
