@@ -28,8 +28,8 @@ DataStamp::ConnectionFactory poll_connection(const std::string& path) {
 }  // namespace
 
 TEST_CASE("sqlite data stamp: moves with every commit, by the store or another connection") {
-  const auto mode = GENERATE(DataStamp::Mode::watch, DataStamp::Mode::poll);
-  CAPTURE(mode == DataStamp::Mode::watch ? "watch" : "poll");
+  const auto mode = GENERATE(DataStamp::Mode::map, DataStamp::Mode::watch, DataStamp::Mode::poll);
+  CAPTURE(mode == DataStamp::Mode::map ? "map" : mode == DataStamp::Mode::watch ? "watch" : "poll");
   TempDatabase db;
   auto store = open_store(db.options());
   DataStamp stamp(db.path(), poll_connection(db.path()), mode);
@@ -61,6 +61,12 @@ TEST_CASE("sqlite data stamp: moves with every commit, by the store or another c
     CHECK(next > third + static_cast<std::uint64_t>(i));
   }
 
+  // A checkpoint moves no data: it may count as a change (a cache miss), never hide one.
+  other.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  const auto checkpointed = stamp.current();
+  other.exec("UPDATE goals SET title = 'After the checkpoint'");
+  CHECK(stamp.current() > checkpointed);
+
   // Another file of the same directory is not the database.
   const auto before = stamp.current();
   const auto neighbour = db.path() + ".notes";
@@ -75,12 +81,29 @@ TEST_CASE("sqlite data stamp: a database reached through a symbolic link is watc
   auto store = open_store(db.options());
   const auto link = db.path() + ".link";
   std::filesystem::create_symlink(db.path(), link);
-  DataStamp stamp(link, poll_connection(db.path()));
-  CHECK(stamp.mode() == DataStamp::Mode::watch);
+  const auto mode = GENERATE(DataStamp::Mode::map, DataStamp::Mode::watch);
+  CAPTURE(mode == DataStamp::Mode::map ? "map" : "watch");
+  DataStamp stamp(link, poll_connection(db.path()), mode);
+  CHECK(stamp.mode() == mode);
   const auto first = stamp.current();
   REQUIRE(store->write([](ports::Transaction& tx) { return tx.goals().insert(test_goal("t1", "g-1")); }));
   CHECK(stamp.current() > first);
   std::filesystem::remove(link);
+}
+
+TEST_CASE("sqlite data stamp: without a wal-index to map it watches the directory") {
+  TempDatabase db;
+  {
+    auto store = open_store(db.options());
+    REQUIRE(store->write([](ports::Transaction& tx) { return tx.goals().insert(test_goal("t1", "g-1")); }));
+  }  // the last connection closed: SQLite checkpoints and removes the -wal and -shm files
+  std::filesystem::remove(db.path() + "-shm");
+  DataStamp stamp(db.path(), poll_connection(db.path()));
+  CHECK(stamp.mode() == DataStamp::Mode::watch);
+  const auto first = stamp.current();
+  SQLite::Database other(db.path(), SQLite::OPEN_READWRITE);
+  other.exec("UPDATE goals SET title = 'Changed'");
+  CHECK(stamp.current() > first);
 }
 #endif
 
