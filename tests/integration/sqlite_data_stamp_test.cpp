@@ -91,6 +91,26 @@ TEST_CASE("sqlite data stamp: a database reached through a symbolic link is watc
   std::filesystem::remove(link);
 }
 
+TEST_CASE("sqlite data stamp: when its watch dies it asks SQLite, and a look it cannot answer is a change") {
+  namespace fs = std::filesystem;
+  TempDatabase db;
+  const fs::path dir = db.path() + ".dir";
+  fs::create_directories(dir);
+  auto options = db.options();
+  options.path = (dir / "traction.db").string();
+  open_store(options).reset();  // a database, then no connection to it
+  DataStamp stamp(options.path, poll_connection(options.path), DataStamp::Mode::watch);
+  REQUIRE(stamp.mode() == DataStamp::Mode::watch);
+  const auto first = stamp.current();
+  CHECK(stamp.current() == first);
+
+  fs::remove_all(dir);  // the watched directory goes, and the database with it
+  const auto gone = stamp.current();
+  CHECK(gone > first);
+  CHECK(stamp.mode() == DataStamp::Mode::poll);
+  CHECK(stamp.current() > gone);  // SQLite cannot answer either: never "unchanged"
+}
+
 TEST_CASE("sqlite data stamp: without a wal-index to map it watches the directory") {
   TempDatabase db;
   {
