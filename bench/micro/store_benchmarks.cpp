@@ -33,13 +33,14 @@ std::vector<std::string> changeable_leaves(const MemoryTree& tree) {
 // GoalService::update of a leaf's entered progress: the leaf and its three ancestors are
 // re-computed, stored, snapshotted, audited and their events logged, in one transaction.
 //
-// Every update appends a snapshot to the leaf and each ancestor, and each one's health
-// forecast reads its snapshots of the last 90 days: the cost grows with that history, not
-// only with depth. So the state measured is fixed: 10 000 updates of leaves in a shuffled
-// (seeded) order, spread over the tree as a company's would be, which takes each root's
-// history from 10 to about 110 points (the HTTP seed's 100). Left to choose its own
-// iteration count, Google Benchmark ran more iterations on a faster machine and so measured
-// longer histories (32 µs at 3 000 iterations, 65 µs at 56 000, in store order).
+// Every update appends a snapshot, an audit entry and events for the leaf and each ancestor,
+// so the store the next update works on grows with the updates made before it; until the
+// forecasts read one point per day (last_of_each_day), each update also lengthened the
+// history every ancestor's forecast read. So the state measured is fixed: 10 000 updates of
+// leaves in a shuffled (seeded) order, spread over the tree as a company's would be. Left
+// to choose its own iteration count, Google Benchmark ran more iterations on a faster
+// machine and so measured a bigger store (32 µs at 3 000 iterations, 65 µs at 56 000, in
+// store order, before the one-point-per-day read).
 void BM_RollupUseCaseMemory100k(benchmark::State& state) {
   const auto& tree = memory_tree_100k();
   const auto leaves = [&] {

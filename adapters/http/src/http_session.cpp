@@ -215,11 +215,10 @@ void HttpSession::on_handled(Dispatched result) {
 void HttpSession::write(Response response, bool keep_alive, bool linger) {
   phase_ = Phase::writing;
   keep_alive = keep_alive && !stopping_;
-  body_ = std::move(response.body);
-  shared_body_ = std::move(response.shared_body);
-  std::string_view bytes = shared_body_ ? std::string_view{*shared_body_} : std::string_view{body_};
-  if (bodiless_status(response.status)) bytes = {};
-  write_response_head(head_, version_, response, bytes.size(), keep_alive);
+  response_ = std::move(response);  // kept until written: the buffers point into it
+  std::string_view bytes = response_.body_text();
+  if (bodiless_status(response_.status)) bytes = {};
+  write_response_head(head_, version_, response_, bytes.size(), keep_alive);
   const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(bytes.data(), bytes.size())};
   stream_.expires_after(state_.options.write_timeout);
   net::async_write(stream_, buffers, [self = shared_from_this(), keep_alive, linger](error_code ec, std::size_t) {
@@ -228,8 +227,7 @@ void HttpSession::write(Response response, bool keep_alive, bool linger) {
 }
 
 void HttpSession::on_write(bool keep_alive, bool linger, error_code ec) {
-  body_ = {};
-  shared_body_.reset();
+  response_ = {};
   if (ec) {
     close();
     return;

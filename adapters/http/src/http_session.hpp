@@ -47,9 +47,8 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
   beast::flat_buffer buffer_;
   ServerState& state_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  std::string head_;                                // the answer's status line and fields
-  std::string body_;                                // its body: its own bytes,
-  std::shared_ptr<const std::string> shared_body_;  // or those the response cache keeps
+  Response response_;  // the answer being written
+  std::string head_;   // its status line and fields (the buffer is reused)
   std::uint64_t registry_id_ = 0;
   Phase phase_ = Phase::waiting;
   bool first_request_ = true;

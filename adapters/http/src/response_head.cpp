@@ -18,7 +18,11 @@ void append_number(std::string& out, std::size_t value) {
 }
 
 void append_clean(std::string& out, std::string_view text) {
-  for (const char c : text) out += (c == '\r' || c == '\n') ? ' ' : c;
+  const auto start = out.size();
+  out += text;
+  for (auto at = out.find_first_of("\r\n", start); at != std::string::npos; at = out.find_first_of("\r\n", at + 1)) {
+    out[at] = ' ';
+  }
 }
 
 void append_field(std::string& out, std::string_view name, std::string_view value) {

@@ -13,10 +13,10 @@
 // file only when it opens it with no other connection using it, and the store's own
 // connections use it until the store closes.
 //
-// Watch (Linux, where the -shm cannot be mapped): every commit writes the database's -wal (or, outside WAL
-// mode, the database or its -journal) with write(); an inotify watch on the directory
-// holding them queues an event inside that write() call — before the commit completes — so
-// a look made after a commit returned always finds it. A look is one read() of the watch:
+// Watch (Linux, where the -shm cannot be mapped): every commit writes the database's -wal
+// (or, outside WAL mode, the database or its -journal) with write(); an inotify watch on the
+// directory holding them queues an event inside that write() call — before the commit
+// completes — so a look made after a commit returned always finds it. A look is one read() of the watch:
 // no SQLite call, no lock on the database. Events for other files of the directory are
 // ignored; a lost event queue (overflow) or a removed watch counts as a change.
 //
