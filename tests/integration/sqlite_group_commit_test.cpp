@@ -77,6 +77,14 @@ class CheckingPublisher final : public ports::EventPublisher {
   bool all_committed_ = true;
 };
 
+bool has_code(const Status& status, ErrorCode code) {
+  return !status.has_value() && status.error().code == code;
+}
+
+bool has_error(const Status& status, const Error& error) {
+  return !status.has_value() && status.error() == error;
+}
+
 bool goal_exists(ports::Store& store, const std::string& id) {
   auto goal = read_tx(store, [&](ports::Transaction& tx) { return tx.goals().find(tenant, id); });
   REQUIRE(goal);
@@ -513,6 +521,130 @@ TEST_CASE("sqlite store: search follows every change of a batch once it commits"
   REQUIRE(store->write([](ports::Transaction& tx) { return tx.goals().insert(test_goal(tenant, "later")); }));
   CHECK(found_by(*store, "kept").empty());
   CHECK_NOTHROW(raw.exec("INSERT INTO goals_fts (goals_fts) VALUES ('integrity-check')"));
+}
+
+
+TEST_CASE("sqlite store: a write batch commits once, after its last unit, then publishes") {
+  TempDatabase db;
+  CheckingPublisher publisher;
+  auto store = open_store(db.options(), &publisher);
+  publisher.attach(store.get());
+  const auto before = store->write_stats();
+  bool seen_elsewhere = true;
+  std::size_t published_meanwhile = 99;
+
+  const auto batch = store->write_batch(2, [&](std::size_t i) {
+    if (i == 0) {
+      REQUIRE(store->write([](ports::Transaction& tx) { return insert_with_event(tx, "w-0"); }));
+      return;
+    }
+    // Not committed yet: another thread's read does not see it, nothing is published.
+    std::thread reader([&] { seen_elsewhere = goal_exists(*store, "w-0"); });
+    reader.join();
+    published_meanwhile = publisher.events().size();
+    REQUIRE(store->write([](ports::Transaction& tx) { return insert_with_event(tx, "w-1"); }));
+  });
+
+  REQUIRE(batch);
+  CHECK_FALSE(seen_elsewhere);
+  CHECK(published_meanwhile == 0);
+  CHECK(goal_exists(*store, "w-0"));
+  CHECK(goal_exists(*store, "w-1"));
+  REQUIRE(publisher.events().size() == 2);
+  CHECK(publisher.all_committed());
+  const auto after = store->write_stats();
+  CHECK(after.batches - before.batches == 1);
+  CHECK(after.writes - before.writes == 2);
+}
+
+TEST_CASE("sqlite store: a write batch whose COMMIT fails lands nothing and says so") {
+  TempDatabase db;
+  {
+    auto store = open_store(db.options());
+    SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
+    raw.exec("CREATE TABLE test_deferred (goal_row INTEGER REFERENCES goals (row_id) "
+             "DEFERRABLE INITIALLY DEFERRED)");
+  }
+  CheckingPublisher publisher;
+  auto store = open_store(db.options(), &publisher);
+  std::vector<Status> writes(2);
+  const auto batch = store->write_batch(2, [&](std::size_t i) {
+    writes[i] = store->write([&](ports::Transaction& tx) -> Status {
+      if (auto ok = insert_with_event(tx, "f-" + std::to_string(i)); !ok) return ok;
+      if (i != 1) return {};
+      auto& raw = dynamic_cast<SqliteTransaction&>(tx).connection().db();
+      SQLite::Statement st(raw, "INSERT INTO test_deferred (goal_row) VALUES (?)");
+      st.bind(1, std::int64_t{999'999});
+      st.exec();
+      return {};
+    });
+  });
+  // Each write succeeded provisionally; the batch did not land.
+  CHECK(writes[0]);
+  CHECK(writes[1]);
+  REQUIRE_FALSE(batch);
+  CHECK(batch.error().code == ErrorCode::internal);
+  CHECK_THAT(batch.error().message, Catch::Contains("FOREIGN KEY"));
+  CHECK_FALSE(goal_exists(*store, "f-0"));
+  CHECK_FALSE(goal_exists(*store, "f-1"));
+  CHECK(publisher.events().empty());
+  // The writer goes on working, in batches and alone.
+  REQUIRE(store->write_batch(1, [&](std::size_t) {
+    REQUIRE(store->write([](ports::Transaction& tx) { return insert_with_event(tx, "f-later"); }));
+  }));
+  REQUIRE(store->write([](ports::Transaction& tx) { return insert_with_event(tx, "f-alone"); }));
+  CHECK(goal_exists(*store, "f-later"));
+  CHECK(publisher.events().size() == 2);
+}
+
+TEST_CASE("sqlite store: a write batch that cannot begin fails each of its writes") {
+  TempDatabase db;
+  auto options = db.options();
+  options.busy_timeout = std::chrono::milliseconds{20};
+  auto store = open_store(options);
+  // Another process holds the database's write lock.
+  SQLite::Database other(db.path(), SQLite::OPEN_READWRITE);
+  other.exec("BEGIN IMMEDIATE");
+  std::vector<Status> writes(2);
+  Status read;
+  const auto batch = store->write_batch(2, [&](std::size_t i) {
+    if (i == 1) read = store->read([](ports::Transaction&) -> Status { return {}; });
+    writes[i] = store->write([&](ports::Transaction& tx) { return insert_with_event(tx, "l-" + std::to_string(i)); });
+  });
+  REQUIRE_FALSE(batch);
+  CHECK(has_error(writes[0], batch.error()));
+  CHECK(has_error(writes[1], batch.error()));
+  CHECK(has_error(read, batch.error()));
+  other.exec("ROLLBACK");
+  CHECK_FALSE(goal_exists(*store, "l-0"));
+  REQUIRE(store->write_batch(1, [&](std::size_t) {
+    REQUIRE(store->write([](ports::Transaction& tx) { return insert_with_event(tx, "l-later"); }));
+  }));
+  CHECK(goal_exists(*store, "l-later"));
+}
+
+TEST_CASE("sqlite store: a write batch inside a write, a batch or a read fails instead of deadlocking") {
+  TempDatabase db;
+  auto store = open_store(db.options());
+  const auto unit = [](std::size_t) {};
+  Status in_write;
+  REQUIRE(store->write([&](ports::Transaction&) -> Status {
+    in_write = store->write_batch(1, unit);
+    return {};
+  }));
+  CHECK(has_code(in_write, ErrorCode::internal));
+
+  Status in_batch;
+  Status write_in_read;
+  REQUIRE(store->write_batch(1, [&](std::size_t) {
+    in_batch = store->write_batch(1, unit);
+    REQUIRE(store->read([&](ports::Transaction&) -> Status {
+      write_in_read = store->write([](ports::Transaction&) -> Status { return {}; });
+      return {};
+    }));
+  }));
+  CHECK(has_code(in_batch, ErrorCode::internal));
+  CHECK(has_code(write_in_read, ErrorCode::internal));
 }
 
 }  // namespace traction::sqlite::test

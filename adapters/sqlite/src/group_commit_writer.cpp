@@ -12,6 +12,9 @@ namespace {
 thread_local const GroupCommitWriter* running_writer = nullptr;
 // The writer whose events this thread is publishing, if any.
 thread_local const GroupCommitWriter* publishing_writer = nullptr;
+// The writer whose open batch this thread is running, if any, and that batch.
+thread_local const GroupCommitWriter* open_writer = nullptr;
+thread_local void* open_batch = nullptr;
 
 class RunningMark {
  public:
@@ -40,6 +43,10 @@ GroupCommitWriter::GroupCommitWriter(std::unique_ptr<Connection> connection,
 
 bool GroupCommitWriter::running_on_this_thread() const noexcept { return running_writer == this; }
 
+bool GroupCommitWriter::open_on_this_thread() const noexcept {
+  return open_writer == this && running_writer != this;
+}
+
 WriteStats GroupCommitWriter::stats() const {
   const std::lock_guard lock(mutex_);
   WriteStats out = stats_;
@@ -53,6 +60,14 @@ Status GroupCommitWriter::submit(const WriteFn& fn) noexcept {
   }
   if (publishing_writer == this) {
     return fail(ErrorCode::internal, "write() from the store's event publisher is not supported");
+  }
+  if (open_writer == this) {
+    auto& batch = *static_cast<OpenBatch*>(open_batch);
+    ++batch.writes;
+    Status status = batch.lost ? Status(std::unexpected(*batch.lost))
+                               : run_in_savepoint(fn, batch.events, batch.lost);
+    if (!status) ++batch.failed_writes;
+    return status;
   }
   Pending me;
   me.fn = &fn;
@@ -94,25 +109,14 @@ void GroupCommitWriter::lead(std::unique_lock<std::mutex>& lock) noexcept {
 
   run_batch(first);
 
-  // Publishing is ordered by publish_mutex_, taken before the next batch may start.
-  std::unique_lock publishing(publish_mutex_);
-  lock.lock();
-  leader_active_ = false;
-  ++stats_.batches;
+  std::uint64_t writes = 0;
+  std::uint64_t failed = 0;
   for (Pending* p = first; p != nullptr; p = p->next) {
-    ++stats_.writes;
-    if (!p->result) ++stats_.failed_writes;
+    ++writes;
+    if (!p->result) ++failed;
   }
-  if (head_ != nullptr) head_->wake.notify_one();  // the oldest queued write leads next
-  lock.unlock();
-
-  if (publisher_ != nullptr) {
-    const auto* previous = std::exchange(publishing_writer, this);
-    for (Pending* p = first; p != nullptr; p = p->next) {
-      for (const auto& event : p->events) publisher_->publish(event);
-    }
-    publishing_writer = previous;
-  }
+  auto publishing = hand_over(lock, writes, failed);
+  for (Pending* p = first; p != nullptr; p = p->next) publish(p->events);
   publishing.unlock();
 
   lock.lock();
@@ -122,6 +126,133 @@ void GroupCommitWriter::lead(std::unique_lock<std::mutex>& lock) noexcept {
     // Notified under mutex_: its owner cannot see done and destroy it before this returns.
     p->wake.notify_one();
     p = next;
+  }
+}
+
+std::unique_lock<std::mutex> GroupCommitWriter::hand_over(std::unique_lock<std::mutex>& lock,
+                                                         std::uint64_t writes,
+                                                         std::uint64_t failed_writes) noexcept {
+  std::unique_lock publishing(publish_mutex_);
+  lock.lock();
+  leader_active_ = false;
+  ++stats_.batches;
+  stats_.writes += writes;
+  stats_.failed_writes += failed_writes;
+  if (head_ != nullptr) head_->wake.notify_one();  // the oldest queued write leads next
+  if (open_waiting_ != 0) leader_free_.notify_one();
+  lock.unlock();
+  return publishing;
+}
+
+void GroupCommitWriter::publish(const std::vector<DomainEvent>& events) noexcept {
+  if (publisher_ == nullptr) return;
+  const auto* previous = std::exchange(publishing_writer, this);
+  for (const auto& event : events) publisher_->publish(event);
+  publishing_writer = previous;
+}
+
+Status GroupCommitWriter::run_open_batch(std::size_t count,
+                                         const std::function<void(std::size_t)>& unit) noexcept {
+  if (running_on_this_thread() || open_writer == this) {
+    return fail(ErrorCode::internal, "write_batch() inside a write of the same store is not supported");
+  }
+  if (publishing_writer == this) {
+    return fail(ErrorCode::internal, "write_batch() from the store's event publisher is not supported");
+  }
+  std::unique_lock lock(mutex_);
+  ++open_waiting_;
+  leader_free_.wait(lock, [&] { return !leader_active_; });
+  --open_waiting_;
+  leader_active_ = true;
+  lock.unlock();
+
+  OpenBatch batch;
+  try {
+    connection_->exec("BEGIN IMMEDIATE");
+  } catch (...) {
+    batch.lost = current_exception_error();  // every write of the batch fails with it
+  }
+  {
+    const auto* previous_writer = std::exchange(open_writer, this);
+    auto* previous_batch = std::exchange(open_batch, &batch);
+    try {
+      for (std::size_t i = 0; i < count; ++i) unit(i);
+    } catch (...) {
+      // A unit broke its promise not to throw: the rest of the batch is not run.
+    }
+    open_writer = previous_writer;
+    open_batch = previous_batch;
+  }
+  if (!batch.lost) batch.lost = commit();
+  Status result;
+  if (batch.lost) {
+    batch.events.clear();
+    result = std::unexpected(*batch.lost);
+  }
+  auto publishing = hand_over(lock, batch.writes, batch.failed_writes);
+  publish(batch.events);
+  return result;
+}
+
+Status GroupCommitWriter::read_in_open_batch(const WriteFn& fn) noexcept {
+  if (!open_on_this_thread()) return fail(ErrorCode::internal, "no open batch on this thread");
+  const auto& batch = *static_cast<const OpenBatch*>(open_batch);
+  if (batch.lost) return std::unexpected(*batch.lost);
+  const RunningMark mark(this);  // a write() inside the read fails, as inside a write
+  SqliteTransaction tx(*connection_, false);
+  return guarded([&]() -> Status { return fn(tx); });
+}
+
+Status GroupCommitWriter::run_in_savepoint(const WriteFn& fn, std::vector<DomainEvent>& events,
+                                           std::optional<Error>& lost) noexcept {
+  auto& connection = *connection_;
+  try {
+    connection.exec("SAVEPOINT traction_write");
+  } catch (...) {
+    lost = current_exception_error();
+    connection.db().tryExec("ROLLBACK");
+    return std::unexpected(*lost);
+  }
+  Status status;
+  std::vector<DomainEvent> produced;
+  {
+    const RunningMark mark(this);
+    SqliteTransaction tx(connection, true);
+    status = guarded([&]() -> Status { return fn(tx); });
+    produced = tx.take_events();
+  }
+  if (!connection.in_transaction()) {
+    // SQLite abandoned the whole transaction (I/O error, disk full, ...).
+    lost = status ? rolled_back_error() : status.error();
+    return status ? Status(std::unexpected(*lost)) : status;
+  }
+  try {
+    if (status) {
+      connection.exec("RELEASE traction_write");
+      events.insert(events.end(), std::make_move_iterator(produced.begin()),
+                    std::make_move_iterator(produced.end()));
+    } else {
+      connection.exec("ROLLBACK TO traction_write");
+      connection.exec("RELEASE traction_write");
+    }
+  } catch (...) {
+    lost = current_exception_error();
+    connection.db().tryExec("ROLLBACK");
+    return status ? Status(std::unexpected(*lost)) : status;
+  }
+  return status;
+}
+
+std::optional<Error> GroupCommitWriter::commit() noexcept {
+  auto& connection = *connection_;
+  try {
+    sync_full_text(connection);
+    connection.exec("COMMIT");
+    return std::nullopt;
+  } catch (...) {
+    auto error = current_exception_error();
+    if (connection.in_transaction()) connection.db().tryExec("ROLLBACK");
+    return error;
   }
 }
 
@@ -139,63 +270,23 @@ void GroupCommitWriter::fail_all(Pending* first, const Error& error) noexcept {
 
 void GroupCommitWriter::run_batch(Pending* first) noexcept {
   const RunningMark mark(this);
-  auto& connection = *connection_;
   try {
-    connection.exec("BEGIN IMMEDIATE");
+    connection_->exec("BEGIN IMMEDIATE");
   } catch (...) {
     fail_all(first, current_exception_error());
     return;
   }
-
   for (Pending* p = first; p != nullptr; p = p->next) {
-    try {
-      connection.exec("SAVEPOINT traction_write");
-    } catch (...) {
-      const auto error = current_exception_error();
-      connection.db().tryExec("ROLLBACK");
-      fail_all(first, error);
-      return;
-    }
-    Status status;
-    std::vector<DomainEvent> events;
-    {
-      SqliteTransaction tx(connection, true);
-      status = guarded([&]() -> Status { return (*p->fn)(tx); });
-      events = tx.take_events();
-    }
-    if (!connection.in_transaction()) {
-      // SQLite abandoned the whole transaction (I/O error, disk full, ...).
-      const auto error = status ? rolled_back_error() : status.error();
-      p->result = std::move(status);
-      fail_all(first, error);
-      return;
-    }
-    try {
-      if (status) {
-        connection.exec("RELEASE traction_write");
-        p->events = std::move(events);
-      } else {
-        connection.exec("ROLLBACK TO traction_write");
-        connection.exec("RELEASE traction_write");
-      }
-      p->result = std::move(status);
-    } catch (...) {
-      const auto error = current_exception_error();
-      connection.db().tryExec("ROLLBACK");
-      fail_all(first, error);
+    std::optional<Error> lost;
+    p->result = run_in_savepoint(*p->fn, p->events, lost);
+    if (lost) {
+      fail_all(first, *lost);
       return;
     }
   }
-
-  try {
-    sync_full_text(connection);
-    connection.exec("COMMIT");
-  } catch (...) {
-    const auto error = current_exception_error();
-    if (connection.in_transaction()) connection.db().tryExec("ROLLBACK");
-    // Nothing of the batch landed: every item gets the error (a failed one keeps its own).
-    fail_all(first, error);
-  }
+  // Nothing of the batch landed when the commit failed: every item gets the error (a
+  // failed one keeps its own).
+  if (auto error = commit()) fail_all(first, *error);
 }
 
 }  // namespace traction::sqlite

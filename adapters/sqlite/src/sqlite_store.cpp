@@ -102,10 +102,17 @@ Status SqliteStore::read(const ports::Work& work) {
   }
   try {
     const ReaderPool::ReadFn fn = [&work](SqliteTransaction& tx) { return work(tx); };
+    // Inside a batch of write_batch(): through the batch's connection, seeing its writes.
+    if (impl_->writer->open_on_this_thread()) return impl_->writer->read_in_open_batch(fn);
     return impl_->readers->run(fn);
   } catch (...) {
     return std::unexpected(current_exception_error());
   }
+}
+
+Status SqliteStore::write_batch(std::size_t count, const std::function<void(std::size_t)>& unit) {
+  if (!unit) return fail(ErrorCode::internal, "write_batch() needs units to run");
+  return impl_->writer->run_open_batch(count, unit);
 }
 
 ports::JobLock& SqliteStore::job_lock() { return *impl_->job_lock; }

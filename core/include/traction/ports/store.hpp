@@ -3,6 +3,7 @@
 // store. Either all of a write lands or none of it does. Events appended to the
 // transaction's event log are published after it commits, never before.
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -42,6 +43,18 @@ class Store {
   virtual Status write(const Work& work) = 0;
   // Runs `work` on a consistent read-only view; writes through it fail.
   virtual Status read(const Work& work) = 0;
+  // Runs unit(0) … unit(count - 1) one after another on the calling thread as one batch:
+  // every write() they make joins one transaction of the store, each in a savepoint of its
+  // own (a failing write rolls back alone and returns its error), and a read() sees the
+  // batch's writes so far. After the last unit the batch commits once — durable before
+  // this returns — and its events are published. The result is the commit's: an error
+  // means no write of the batch landed (each write() returned success provisionally).
+  // The default, for a store without batches: each write() commits on its own and the
+  // result is success. A unit must not throw.
+  virtual Status write_batch(std::size_t count, const std::function<void(std::size_t)>& unit) {
+    for (std::size_t i = 0; i < count; ++i) unit(i);
+    return {};
+  }
   virtual JobLock& job_lock() = 0;
   // A stamp of the stored data: it grows once a write commits — through this store, or,
   // for a database another process shares, through that one — and never goes back. Read

@@ -6,6 +6,8 @@
 // every caller returns once that transaction is durable. Several read connections serve
 // read() in parallel with the writer (WAL). Events appended in a write are published to
 // the EventPublisher after the commit, in order, never for a write that rolled back.
+// write_batch() runs a caller's units inside one such transaction on the caller's thread
+// (the HTTP server's write lane), with no hand-off per write.
 //
 // This header names only core: SQLiteCpp stays inside the library.
 
@@ -60,6 +62,10 @@ class SqliteStore final : public ports::Store {
 
   Status write(const ports::Work& work) override;
   Status read(const ports::Work& work) override;
+  // One open transaction on the writer connection for all the units (see ports::Store):
+  // it waits for the batch under way, then the queued write() calls of other threads wait
+  // for it.
+  Status write_batch(std::size_t count, const std::function<void(std::size_t)>& unit) override;
   ports::JobLock& job_lock() override;
   // PRAGMA data_version on a connection of its own: follows commits of other processes too.
   [[nodiscard]] std::uint64_t data_stamp() noexcept override;
