@@ -67,10 +67,19 @@ Started Dispatcher::begin(Request& request) const noexcept {
 }
 
 Dispatched Dispatcher::run(Request& request, Started& started) const noexcept {
+  Dispatched out = run_handler(request, started);
+  record(request, out, started);
+  return out;
+}
+
+Dispatched Dispatcher::run_handler(Request& request, Started& started) const noexcept {
   Dispatched out;
   if (auto failed = failure_of("handler", [&] { out = handle(request, started); })) out = std::move(*failed);
-  complete(request, out, started.start);
   return out;
+}
+
+void Dispatcher::record(const Request& request, Dispatched& out, const Started& started) const noexcept {
+  complete(request, out, started.start);
 }
 
 void Dispatcher::complete(const Request& request, Dispatched& out,

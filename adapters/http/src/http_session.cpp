@@ -9,6 +9,12 @@
 namespace traction::http::detail {
 namespace {
 
+// The methods of the routes that change data: they go to the write lane.
+bool changes_data(Method method) {
+  return method == Method::post || method == Method::put || method == Method::patch ||
+         method == Method::delete_;
+}
+
 bool is_http_error(const error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category();
 }
@@ -185,8 +191,19 @@ void HttpSession::handle() {
     on_handled(state_.dispatcher.run(request, started));
     return;
   }
-  // Other handlers may block (the store): they run on the worker pool, and the answer comes back
-  // to this connection's strand. The tracked executor keeps the io_context alive meanwhile.
+  // Writes go to the write lane, gathered into batches. Other handlers may block (the
+  // store): they run on the worker pool. Either way the answer comes back to this
+  // connection's executor; the tracked executor keeps the io_context alive meanwhile.
+  if (state_.write_lane != nullptr && changes_data(request.method)) {
+    state_.write_lane->submit(WriteLane::Job{
+        std::move(request), std::move(started),
+        [self = shared_from_this(), work = tracked(stream_.get_executor())](Dispatched result) {
+          net::post(work, [self, result = std::move(result)]() mutable {
+            self->on_handled(std::move(result));
+          });
+        }});
+    return;
+  }
   net::post(state_.workers, [self = shared_from_this(), request = std::move(request),
                              started = std::move(started), work = tracked(stream_.get_executor())]() mutable {
     auto result = self->state_.dispatcher.run(request, started);

@@ -104,6 +104,16 @@ std::string Metrics::render() const {
   out += "# HELP traction_sse_connections Open SSE connections.\n";
   out += "# TYPE traction_sse_connections gauge\n";
   out += fmt::format("traction_sse_connections {}\n", sse_connections());
+  out += "# HELP traction_write_lane_queued Requests waiting for the write lane.\n";
+  out += "# TYPE traction_write_lane_queued gauge\n";
+  out += fmt::format("traction_write_lane_queued {}\n", write_lane_queued());
+  out += "# HELP traction_write_batches_total Batches the write lane ran (one commit each).\n";
+  out += "# TYPE traction_write_batches_total counter\n";
+  out += fmt::format("traction_write_batches_total {}\n", write_batches_.load(std::memory_order_relaxed));
+  out += "# HELP traction_write_batch_requests_total Requests the write lane ran in its batches.\n";
+  out += "# TYPE traction_write_batch_requests_total counter\n";
+  out += fmt::format("traction_write_batch_requests_total {}\n",
+                     write_batch_requests_.load(std::memory_order_relaxed));
 
   if (cache_ != nullptr) {
     const auto cache = cache_->stats();

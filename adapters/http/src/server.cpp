@@ -31,6 +31,8 @@ struct Server::Impl {
   ServerOptions options;
   net::thread_pool workers;
   ServerState state;
+  // Started with the server when options.write_batches is set; after the state it uses.
+  std::unique_ptr<WriteLane> write_lane;
   net::io_context ioc;
   std::shared_ptr<Listener> listener;
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
@@ -62,6 +64,11 @@ Result<std::uint16_t> Server::start() {
   if (!port) return port;
   impl_->listener = std::move(listener);
   impl_->port = *port;
+  if (impl_->options.write_batches) {
+    impl_->write_lane = std::make_unique<WriteLane>(impl_->state.dispatcher, impl_->options.write_batches,
+                                                    impl_->options.write_batch_limit);
+    impl_->state.write_lane = impl_->write_lane.get();
+  }
   impl_->started = true;
   impl_->work.emplace(impl_->ioc.get_executor());
   impl_->listener->run();
@@ -109,6 +116,8 @@ void Server::wait() {
   for (auto& thread : impl_->threads) {
     if (thread.joinable()) thread.join();
   }
+  // Every connection ended: nothing is queued on the lane or the workers any more.
+  if (impl_->write_lane) impl_->write_lane->stop();
   impl_->workers.join();
   impl_->joined = true;
 }

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "net.hpp"
+#include "write_lane.hpp"
 #include "traction/http/dispatcher.hpp"
 #include "traction/http/server.hpp"
 
@@ -66,6 +67,7 @@ struct ServerState {
   const ServerOptions& options;
   const Dispatcher& dispatcher;
   net::thread_pool& workers;
+  WriteLane* write_lane = nullptr;  // set: the server's write lane (ServerOptions::write_batches)
   SessionRegistry registry;
 };
 

@@ -79,7 +79,7 @@ Dependencies dependencies(const Config& config, ports::Store& store, const ports
   return Dependencies{store, clock, ids, settings};
 }
 
-http::ServerOptions server_options(const Config& config) {
+http::ServerOptions server_options(const Config& config, ports::Store& store) {
   http::ServerOptions options;
   options.bind = config.bind;
   options.port = config.port;
@@ -90,6 +90,10 @@ http::ServerOptions server_options(const Config& config) {
   options.body_timeout = config.body_timeout;
   options.idle_timeout = config.idle_timeout;
   options.sse_heartbeat = config.sse_heartbeat;
+  // Writes that arrive together share one transaction and one durable commit.
+  options.write_batches = [&store](std::size_t count, const std::function<void(std::size_t)>& unit) {
+    return store.write_batch(count, unit);
+  };
   return options;
 }
 
@@ -143,7 +147,8 @@ Result<std::unique_ptr<App>> make_app(const Config& config) {
                      parts->ids,    parts->hub,     parts->metrics,   parts->logger};
   register_routes(parts->router, context);
 
-  parts->server = std::make_unique<http::Server>(server_options(config), *parts->dispatcher);
+  parts->server = std::make_unique<http::Server>(server_options(config, *parts->store),
+                                                 *parts->dispatcher);
   return std::make_unique<App>(std::move(parts));
 }
 

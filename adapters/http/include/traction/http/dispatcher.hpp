@@ -57,6 +57,11 @@ class Dispatcher {
   // The handler of the route begin() found (`started.done` empty), through the response
   // cache when the route is cacheable. Never throws.
   [[nodiscard]] Dispatched run(Request& request, Started& started) const noexcept;
+  // run() in its two halves, for a caller that may still change the answer before it is
+  // recorded (the write lane: a batch whose commit failed turns its 2xx answers into the
+  // error). run_handler() calls the handler; record() adds CORS headers, counts and logs.
+  [[nodiscard]] Dispatched run_handler(Request& request, Started& started) const noexcept;
+  void record(const Request& request, Dispatched& out, const Started& started) const noexcept;
 
   // The answer to a request the session could not read (malformed HTTP, body too large),
   // logged and counted like any other.

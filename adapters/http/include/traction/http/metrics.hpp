@@ -3,6 +3,8 @@
 //   traction_http_requests_total{method,route,status}        counter
 //   traction_http_request_duration_seconds{method,route}     histogram
 //   traction_sse_connections                                 gauge
+//   traction_write_lane_queued                               gauge
+//   traction_write_batches_total, traction_write_batch_requests_total  counters
 // `route` is the matched pattern ("/goals/{id}"), "unmatched" for unknown paths: the label
 // set stays small whatever clients send. Recording takes a shared lock and atomic adds;
 // only the first request of a new label set takes the exclusive lock.
@@ -40,6 +42,18 @@ class Metrics {
     return sse_connections_.load(std::memory_order_relaxed);
   }
 
+  // The write lane: requests waiting for it, and the batches it ran with their requests.
+  void write_queued(std::int64_t change) noexcept {
+    write_queued_.fetch_add(change, std::memory_order_relaxed);
+  }
+  void write_batch_ran(std::uint64_t requests) noexcept {
+    write_batches_.fetch_add(1, std::memory_order_relaxed);
+    write_batch_requests_.fetch_add(requests, std::memory_order_relaxed);
+  }
+  [[nodiscard]] std::int64_t write_lane_queued() const noexcept {
+    return write_queued_.load(std::memory_order_relaxed);
+  }
+
   // The response cache whose counters render() reports (not owned); set before serving.
   void attach_response_cache(const ResponseCache* cache) noexcept { cache_ = cache; }
 
@@ -55,6 +69,9 @@ class Metrics {
   std::map<CounterKey, std::unique_ptr<std::atomic<std::uint64_t>>, std::less<>> counters_;
   std::map<HistogramKey, std::unique_ptr<Histogram>, std::less<>> histograms_;
   std::atomic<std::int64_t> sse_connections_{0};
+  std::atomic<std::int64_t> write_queued_{0};
+  std::atomic<std::uint64_t> write_batches_{0};
+  std::atomic<std::uint64_t> write_batch_requests_{0};
   const ResponseCache* cache_ = nullptr;
 };
 

@@ -1,12 +1,14 @@
 #pragma once
 // The HTTP/1.1 server: an io_context run by N threads, keep-alive, a body limit, header /
 // body / idle timeouts, and a graceful stop that lets in-flight requests finish and answer.
-// Handlers run on a separate worker pool (they block on the store), never on io threads.
+// Handlers run on a separate worker pool (they block on the store), never on io threads;
+// with ServerOptions::write_batches, those of writes run on the write lane.
 // Beast and Asio stay behind the pimpl.
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -16,6 +18,10 @@
 #include "traction/http/metrics.hpp"
 
 namespace traction::http {
+
+// Runs unit(0) … unit(count - 1) on the calling thread as one batch of writes and returns
+// the batch's commit (a store's ports::Store::write_batch).
+using WriteBatches = std::function<Status(std::size_t count, const std::function<void(std::size_t)>& unit)>;
 
 struct ServerOptions {
   std::string bind = "127.0.0.1";
@@ -30,6 +36,12 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{30'000};   // one response (or SSE chunk) write
   std::chrono::milliseconds sse_heartbeat{15'000};   // ": heartbeat" comment interval
   std::size_t sse_queue_limit = 1024;                // chunks queued per SSE connection
+  // Set: requests that change data (POST, PUT, PATCH, DELETE) run on one write-lane thread
+  // instead of the worker pool, those that arrived meanwhile gathered into one batch (up
+  // to write_batch_limit) run through this; a failed commit answers each of the batch's
+  // would-be successes with the error. Unset: they run on the worker pool.
+  WriteBatches write_batches;
+  std::size_t write_batch_limit = 256;
 };
 
 class Server {
