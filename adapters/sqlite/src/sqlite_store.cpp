@@ -1,6 +1,7 @@
 #include "traction/sqlite/sqlite_store.hpp"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <exception>
 #include <utility>
@@ -84,6 +85,8 @@ SqliteStore::~SqliteStore() {
   impl_->readers.reset();
   impl_->writer.reset();
 }
+
+void tune_sqlite_process() noexcept { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
 Status SqliteStore::write(const ports::Work& work) {
   if (!work) return fail(ErrorCode::internal, "write() needs work to run");

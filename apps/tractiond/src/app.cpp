@@ -54,6 +54,7 @@ constexpr std::string_view default_tenant = "default";
 
 Result<std::unique_ptr<ports::Store>> open_store(const Config& config, http::SseHub& hub) {
 #if defined(TRACTION_APP_SQLITE)
+  sqlite::tune_sqlite_process();  // before the first connection opens
   sqlite::SqliteOptions options;
   options.path = config.db;
   options.synchronous =
