@@ -64,6 +64,28 @@ class LaneServer {
   std::uint16_t port_ = 0;
 };
 
+// POST /t/slow: answers 201 once released; tells when its handler is running.
+class SlowRoute {
+ public:
+  void add_to(Router& router) {
+    router.post("/t/slow", [entered = entered_, released = released_](const Request&) {
+      entered->set_value();
+      released.wait();
+      return created(boost::json::object{{"slow", true}});
+    }, public_route());
+  }
+  [[nodiscard]] bool wait_entered() const {
+    return entered_future_.wait_for(deadline) == std::future_status::ready;
+  }
+  void release() { release_->set_value(); }
+
+ private:
+  std::shared_ptr<std::promise<void>> entered_ = std::make_shared<std::promise<void>>();
+  std::shared_future<void> entered_future_ = entered_->get_future().share();
+  std::shared_ptr<std::promise<void>> release_ = std::make_shared<std::promise<void>>();
+  std::shared_future<void> released_ = release_->get_future().share();
+};
+
 std::string request(std::string_view method, std::string_view target) {
   return std::string(method) + " " + std::string(target) +
          " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
@@ -115,9 +137,7 @@ TEST_CASE("write lane: a failed commit turns the batch's successes into its erro
 TEST_CASE("write lane: writes that arrive while a batch runs go together into the next", "[server][lane]") {
   std::mutex mutex;
   std::vector<std::size_t> sizes;
-  auto entered = std::make_shared<std::promise<void>>();
-  auto release = std::make_shared<std::promise<void>>();
-  auto released = release->get_future().share();
+  SlowRoute slow_route;
   LaneServer server(
       [&](std::size_t count, const std::function<void(std::size_t)>& unit) -> Status {
         for (std::size_t i = 0; i < count; ++i) unit(i);
@@ -126,18 +146,14 @@ TEST_CASE("write lane: writes that arrive while a batch runs go together into th
         return {};
       },
       [&](Router& router) {
-        router.post("/t/slow", [entered, released](const Request&) {
-          entered->set_value();
-          released.wait();
-          return created(boost::json::object{{"slow", true}});
-        }, public_route());
+        slow_route.add_to(router);
         router.del("/t/item", [](const Request&) { return ok(boost::json::object{{"gone", true}}); },
                    public_route());
       });
 
   test::RawConnection slow{server.port()};
   slow.send(request("POST", "/t/slow"));
-  REQUIRE(entered->get_future().wait_for(deadline) == std::future_status::ready);
+  REQUIRE(slow_route.wait_entered());
 
   std::vector<test::RawConnection> others;
   for (int i = 0; i < 3; ++i) {
@@ -149,7 +165,7 @@ TEST_CASE("write lane: writes that arrive while a batch runs go together into th
     std::this_thread::yield();
   }
   REQUIRE(server.metrics().write_lane_queued() == 3);
-  release->set_value();
+  slow_route.release();
 
   std::string answer;
   REQUIRE(slow.read_until_closed(answer, deadline));
@@ -197,9 +213,7 @@ TEST_CASE("write lane: concurrent writes through the store all land, every one t
 }
 
 TEST_CASE("write lane: a graceful stop answers the writes in flight, then ends", "[server][lane]") {
-  auto entered = std::make_shared<std::promise<void>>();
-  auto release = std::make_shared<std::promise<void>>();
-  auto released = release->get_future().share();
+  SlowRoute slow_route;
   int batches = 0;
   LaneServer server(
       [&](std::size_t count, const std::function<void(std::size_t)>& unit) -> Status {
@@ -207,19 +221,13 @@ TEST_CASE("write lane: a graceful stop answers the writes in flight, then ends",
         ++batches;
         return {};
       },
-      [&](Router& router) {
-        router.post("/t/slow", [entered, released](const Request&) {
-          entered->set_value();
-          released.wait();
-          return created(boost::json::object{{"slow", true}});
-        }, public_route());
-      });
+      [&](Router& router) { slow_route.add_to(router); });
 
   test::RawConnection busy{server.port()};
   busy.send("POST /t/slow HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
-  REQUIRE(entered->get_future().wait_for(deadline) == std::future_status::ready);
+  REQUIRE(slow_route.wait_entered());
   server.server().stop();  // returns at once; the write is still running on the lane
-  release->set_value();
+  slow_route.release();
   std::string answer;
   REQUIRE(busy.read_until_closed(answer, deadline));
   // Answered, then closed (whether the answer itself says "Connection: close" depends on

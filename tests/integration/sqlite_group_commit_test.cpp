@@ -77,6 +77,23 @@ class CheckingPublisher final : public ports::EventPublisher {
   bool all_committed_ = true;
 };
 
+// A deferred foreign key in the database's schema: a violation passes each statement and
+// fails the COMMIT.
+void add_deferred_foreign_key(const TempDatabase& db) {
+  auto store = open_store(db.options());
+  SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
+  raw.exec("CREATE TABLE test_deferred (goal_row INTEGER REFERENCES goals (row_id) "
+           "DEFERRABLE INITIALLY DEFERRED)");
+}
+
+// Inside a write: a row that makes the transaction's COMMIT fail.
+void violate_deferred_foreign_key(ports::Transaction& tx) {
+  auto& raw = dynamic_cast<SqliteTransaction&>(tx).connection().db();
+  SQLite::Statement st(raw, "INSERT INTO test_deferred (goal_row) VALUES (?)");
+  st.bind(1, std::int64_t{999'999});
+  st.exec();
+}
+
 bool has_code(const Status& status, ErrorCode code) {
   return !status.has_value() && status.error().code == code;
 }
@@ -325,13 +342,7 @@ TEST_CASE("sqlite store: max_batch bounds how many writes share a transaction") 
 
 TEST_CASE("sqlite store: a COMMIT that fails fails every write of its batch") {
   TempDatabase db;
-  {
-    // A deferred foreign key: a violation passes each statement and fails the COMMIT.
-    auto store = open_store(db.options());
-    SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
-    raw.exec("CREATE TABLE test_deferred (goal_row INTEGER REFERENCES goals (row_id) "
-             "DEFERRABLE INITIALLY DEFERRED)");
-  }
+  add_deferred_foreign_key(db);
   CheckingPublisher publisher;
   auto store = open_store(db.options(), &publisher);
   const auto before = store->write_stats();
@@ -344,11 +355,7 @@ TEST_CASE("sqlite store: a COMMIT that fails fails every write of its batch") {
       writers.emplace_back([&, i] {
         results[static_cast<std::size_t>(i)] = store->write([&](ports::Transaction& tx) -> Status {
           if (auto ok = insert_with_event(tx, "c-" + std::to_string(i)); !ok) return ok;
-          if (i != 1) return {};
-          auto& raw = dynamic_cast<SqliteTransaction&>(tx).connection().db();
-          SQLite::Statement st(raw, "INSERT INTO test_deferred (goal_row) VALUES (?)");
-          st.bind(1, std::int64_t{999'999});
-          st.exec();
+          if (i == 1) violate_deferred_foreign_key(tx);
           return {};
         });
       });
@@ -523,7 +530,6 @@ TEST_CASE("sqlite store: search follows every change of a batch once it commits"
   CHECK_NOTHROW(raw.exec("INSERT INTO goals_fts (goals_fts) VALUES ('integrity-check')"));
 }
 
-
 TEST_CASE("sqlite store: a write batch commits once, after its last unit, then publishes") {
   TempDatabase db;
   CheckingPublisher publisher;
@@ -559,23 +565,14 @@ TEST_CASE("sqlite store: a write batch commits once, after its last unit, then p
 
 TEST_CASE("sqlite store: a write batch whose COMMIT fails lands nothing and says so") {
   TempDatabase db;
-  {
-    auto store = open_store(db.options());
-    SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
-    raw.exec("CREATE TABLE test_deferred (goal_row INTEGER REFERENCES goals (row_id) "
-             "DEFERRABLE INITIALLY DEFERRED)");
-  }
+  add_deferred_foreign_key(db);
   CheckingPublisher publisher;
   auto store = open_store(db.options(), &publisher);
   std::vector<Status> writes(2);
   const auto batch = store->write_batch(2, [&](std::size_t i) {
     writes[i] = store->write([&](ports::Transaction& tx) -> Status {
       if (auto ok = insert_with_event(tx, "f-" + std::to_string(i)); !ok) return ok;
-      if (i != 1) return {};
-      auto& raw = dynamic_cast<SqliteTransaction&>(tx).connection().db();
-      SQLite::Statement st(raw, "INSERT INTO test_deferred (goal_row) VALUES (?)");
-      st.bind(1, std::int64_t{999'999});
-      st.exec();
+      if (i == 1) violate_deferred_foreign_key(tx);
       return {};
     });
   });
