@@ -336,6 +336,35 @@ TEST_CASE("SSE: an event published to the hub reaches a subscribed client", "[ss
   CHECK(reader.wait_closed());
 }
 
+TEST_CASE("SSE: a subscriber that stops reading is closed once a write waits past the write timeout",
+          "[sse][wire]") {
+  SignallingSource source;
+  test::TestServer server{{.configure =
+                               [](app::Config& c) {
+                                 c.write_timeout = 300ms;
+                                 c.sse_heartbeat = 100ms;
+                               },
+                           .prepare = [&](app::App& app) { app.hub().set_replay_source(source.source()); }}};
+  const auto token = server.token("t1");
+  test::SseReader reader{server.port(), "/realtime/tenants/t1?lastEventId=0&access_token=" + token};
+  REQUIRE(reader.status() == 200);
+  REQUIRE(source.called->get_future().wait_for(10s) == std::future_status::ready);
+
+  // The reader reads nothing more: ~13 MB of events fill both sockets' buffers and leave a
+  // write pending (far fewer events than the queue limit, which would close it too).
+  for (std::int64_t id = 1; id <= 200; ++id) {
+    auto event = activity(id);
+    std::get<ActivityCreated>(event.payload).text = std::string(64 * 1024, 'x');
+    server.app().hub().publish(event);
+  }
+  const auto until = std::chrono::steady_clock::now() + 20s;
+  bool closed = false;
+  while (!closed && std::chrono::steady_clock::now() < until) {
+    closed = server.client().get("/metrics").body.find("traction_sse_connections 0") != std::string::npos;
+  }
+  CHECK(closed);
+}
+
 TEST_CASE("SSE: replay after Last-Event-ID, then live, no gap or duplicate", "[sse][wire]") {
   SignallingSource source;
   for (std::int64_t id = 1; id <= 6; ++id) source.log->commit(activity(id));

@@ -90,6 +90,7 @@ http::ServerOptions server_options(const Config& config, ports::Store& store) {
   options.header_timeout = config.header_timeout;
   options.body_timeout = config.body_timeout;
   options.idle_timeout = config.idle_timeout;
+  options.write_timeout = config.write_timeout;
   options.sse_heartbeat = config.sse_heartbeat;
   // Writes that arrive together share one transaction and one durable commit.
   options.write_batches = [&store](std::size_t count, const std::function<void(std::size_t)>& unit) {

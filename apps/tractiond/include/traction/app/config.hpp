@@ -47,6 +47,7 @@ struct Config {
   std::chrono::milliseconds header_timeout{10'000};
   std::chrono::milliseconds body_timeout{30'000};
   std::chrono::milliseconds idle_timeout{60'000};
+  std::chrono::milliseconds write_timeout{30'000};
 
   bool show_help = false;  // --help / -h
 };
