@@ -134,6 +134,33 @@ TEST_CASE("write lane: a failed commit turns the batch's successes into its erro
   CHECK(batches == 2);
 }
 
+TEST_CASE("write lane: an answer leaves only after its batch's commit", "[server][lane]") {
+  test::RawConnection* client = nullptr;
+  bool answered_before_commit = true;
+  std::promise<void> checked;
+  LaneServer server(
+      [&](std::size_t count, const std::function<void(std::size_t)>& unit) -> Status {
+        for (std::size_t i = 0; i < count; ++i) unit(i);
+        // The handlers ran; the commit is this moment: nothing may have reached the client.
+        answered_before_commit = client->read_some(200ms).has_value();
+        checked.set_value();
+        return {};
+      },
+      [](Router& router) {
+        router.post("/t/ok", [](const Request&) { return created(boost::json::object{{"made", true}}); },
+                    public_route());
+      });
+  test::RawConnection connection{server.port()};
+  client = &connection;
+  connection.send(request("POST", "/t/ok"));
+  // The connection is read by the batch first, then here (it is not shared between threads).
+  REQUIRE(checked.get_future().wait_for(deadline) == std::future_status::ready);
+  std::string answer;
+  REQUIRE(connection.read_until_closed(answer, deadline));
+  CHECK_FALSE(answered_before_commit);
+  CHECK(answer.starts_with("HTTP/1.1 201"));
+}
+
 TEST_CASE("write lane: writes that arrive while a batch runs go together into the next", "[server][lane]") {
   std::mutex mutex;
   std::vector<std::size_t> sizes;

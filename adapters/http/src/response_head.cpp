@@ -36,8 +36,8 @@ void append_field(std::string& out, std::string_view name, std::string_view valu
 
 bool bodiless_status(int status) noexcept { return (status >= 100 && status < 200) || status == 204 || status == 304; }
 
-void write_response_head(std::string& out, unsigned version, const Response& response, std::size_t body_size,
-                         bool keep_alive) {
+void write_response_head(std::string& out, unsigned version, const Response& response,
+                         std::optional<std::size_t> body_size, bool keep_alive) {
   static const std::string server_field = "Server: traction/" + server_version() + "\r\n";
   const bool http10 = version == 10;
   out.clear();
@@ -50,9 +50,9 @@ void write_response_head(std::string& out, unsigned version, const Response& res
   out += server_field;
   if (!response.content_type.empty()) append_field(out, "Content-Type", response.content_type);
   for (const auto& [name, value] : response.headers) append_field(out, name, value);
-  if (!bodiless_status(response.status)) {
+  if (body_size && !bodiless_status(response.status)) {
     out += "Content-Length: ";
-    append_number(out, body_size);
+    append_number(out, *body_size);
     out += "\r\n";
   }
   if (!http10 && !keep_alive) out += "Connection: close\r\n";

@@ -1,6 +1,6 @@
 #include "sse_session.hpp"
 
-#include "traction/http/health_routes.hpp"
+#include "response_head.hpp"
 
 namespace traction::http::detail {
 namespace {
@@ -10,13 +10,12 @@ const Chunk& heartbeat_chunk() {
   return chunk;
 }
 
-std::string response_head(const Response& head) {
-  std::string out = "HTTP/1.1 200 OK\r\nContent-Type: ";
-  out += head.content_type;
-  out += "\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\nX-Accel-Buffering: no\r\n";
-  out += "Server: traction/" + server_version() + "\r\n";
-  for (const auto& [name, value] : head.headers) out += name + ": " + value + "\r\n";
-  out += "\r\n";
+// The answer's head: the stream's own fields, then nothing buffers or caches it on the way.
+std::string response_head(Response head) {
+  head.header("Cache-Control", "no-cache");
+  head.header("X-Accel-Buffering", "no");  // nginx would hold the events back otherwise
+  std::string out;
+  write_response_head(out, 11, head, std::nullopt, true);
   return out;
 }
 
@@ -28,7 +27,7 @@ SseSession::SseSession(beast::tcp_stream&& stream, ServerState& state, Response 
       state_(state),
       source_(std::move(source)),
       heartbeat_(stream_.get_executor()) {
-  queue_.push_back(make_chunk(response_head(head)));
+  queue_.push_back(make_chunk(response_head(std::move(head))));
 }
 
 SseSession::~SseSession() {

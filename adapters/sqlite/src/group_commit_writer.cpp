@@ -12,9 +12,6 @@ namespace {
 thread_local const GroupCommitWriter* running_writer = nullptr;
 // The writer whose events this thread is publishing, if any.
 thread_local const GroupCommitWriter* publishing_writer = nullptr;
-// The writer whose open batch this thread is running, if any, and that batch.
-thread_local const GroupCommitWriter* open_writer = nullptr;
-thread_local void* open_batch = nullptr;
 
 class RunningMark {
  public:
@@ -43,8 +40,14 @@ GroupCommitWriter::GroupCommitWriter(std::unique_ptr<Connection> connection,
 
 bool GroupCommitWriter::running_on_this_thread() const noexcept { return running_writer == this; }
 
+thread_local GroupCommitWriter::OpenBatch* GroupCommitWriter::open_ = nullptr;
+
+GroupCommitWriter::OpenBatch* GroupCommitWriter::open_batch_here() const noexcept {
+  return open_ != nullptr && open_->writer == this ? open_ : nullptr;
+}
+
 bool GroupCommitWriter::open_on_this_thread() const noexcept {
-  return open_writer == this && running_writer != this;
+  return open_batch_here() != nullptr && running_writer != this;
 }
 
 WriteStats GroupCommitWriter::stats() const {
@@ -61,8 +64,8 @@ Status GroupCommitWriter::submit(const WriteFn& fn) noexcept {
   if (publishing_writer == this) {
     return fail(ErrorCode::internal, "write() from the store's event publisher is not supported");
   }
-  if (open_writer == this) {
-    auto& batch = *static_cast<OpenBatch*>(open_batch);
+  if (auto* open = open_batch_here()) {
+    auto& batch = *open;
     ++batch.writes;
     Status status = batch.lost ? Status(std::unexpected(*batch.lost))
                                : run_in_savepoint(fn, batch.events, batch.lost);
@@ -153,7 +156,7 @@ void GroupCommitWriter::publish(const std::vector<DomainEvent>& events) noexcept
 
 Status GroupCommitWriter::run_open_batch(std::size_t count,
                                          const std::function<void(std::size_t)>& unit) noexcept {
-  if (running_on_this_thread() || open_writer == this) {
+  if (running_on_this_thread() || open_batch_here() != nullptr) {
     return fail(ErrorCode::internal, "write_batch() inside a write of the same store is not supported");
   }
   if (publishing_writer == this) {
@@ -167,21 +170,20 @@ Status GroupCommitWriter::run_open_batch(std::size_t count,
   lock.unlock();
 
   OpenBatch batch;
+  batch.writer = this;
   try {
     connection_->exec("BEGIN IMMEDIATE");
   } catch (...) {
     batch.lost = current_exception_error();  // every write of the batch fails with it
   }
   {
-    const auto* previous_writer = std::exchange(open_writer, this);
-    auto* previous_batch = std::exchange(open_batch, &batch);
+    auto* previous = std::exchange(open_, &batch);
     try {
       for (std::size_t i = 0; i < count; ++i) unit(i);
     } catch (...) {
       // A unit broke its promise not to throw: the rest of the batch is not run.
     }
-    open_writer = previous_writer;
-    open_batch = previous_batch;
+    open_ = previous;
   }
   if (!batch.lost) batch.lost = commit();
   Status result;
@@ -196,7 +198,7 @@ Status GroupCommitWriter::run_open_batch(std::size_t count,
 
 Status GroupCommitWriter::read_in_open_batch(const WriteFn& fn) noexcept {
   if (!open_on_this_thread()) return fail(ErrorCode::internal, "no open batch on this thread");
-  const auto& batch = *static_cast<const OpenBatch*>(open_batch);
+  const auto& batch = *open_;
   if (batch.lost) return std::unexpected(*batch.lost);
   const RunningMark mark(this);  // a write() inside the read fails, as inside a write
   SqliteTransaction tx(*connection_, false);

@@ -84,6 +84,7 @@ class GroupCommitWriter {
 
   // An open batch, on the stack of the thread running it.
   struct OpenBatch {
+    const GroupCommitWriter* writer = nullptr;
     std::vector<DomainEvent> events;  // of its writes that were released, in order
     std::optional<Error> lost;        // set once SQLite gave the transaction up
     std::uint64_t writes = 0;
@@ -125,7 +126,12 @@ class GroupCommitWriter {
   std::condition_variable leader_free_;  // where they wait
   WriteStats stats_;
 
-  std::mutex publish_mutex_;  // held while a batch publishes: batches publish in order
+  std::mutex publish_mutex_;
+
+  // The open batch this thread is running, if any (of whichever writer).
+  static thread_local OpenBatch* open_;
+  // open_ when it is this writer's.
+  [[nodiscard]] OpenBatch* open_batch_here() const noexcept;  // held while a batch publishes: batches publish in order
 };
 
 }  // namespace traction::sqlite
