@@ -423,6 +423,16 @@ TEST_CASE("sqlite data: search is a case-insensitive substring, index-backed") {
   CHECK(goal_ids("Über") == V{"g-c"});
   CHECK(goal_ids("nothing like it") == V{});
   CHECK(goal_ids("\"quoted\"") == V{});
+  // The index finds rows holding each trigram of the term somewhere; only the term itself,
+  // in one piece, matches: g-c holds "off", "ffi", "fic" and "ici" ("back office",
+  // "efficient") but not "offici"; g-b holds each trigram of "inters".
+  CHECK(goal_ids("offici") == V{});
+  CHECK(goal_ids("inters") == V{});
+  CHECK(goal_ids("office") == V{"g-c"});
+  // A long term (more trigrams than the index is asked for) matches whole or not at all.
+  CHECK(goal_ids("Über-EFFICIENT back office") == V{"g-c"});
+  CHECK(goal_ids("Über-efficiant back office") == V{});
+  CHECK(goal_ids("Über-efficient back office and more") == V{});
 
   // The index follows a changed title.
   REQUIRE(store->write([](ports::Transaction& tx) -> Status {

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "coalescing_vfs.hpp"
+
 #include <stdexcept>
 #include <utility>
 
@@ -39,6 +41,13 @@ int open_flags(bool create) {
   return create ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READWRITE;
 }
 
+// The WAL-gathering VFS where every commit syncs the WAL (coalescing_vfs.hpp says why only
+// there); SQLite's default VFS otherwise.
+const char* vfs_for(Synchronous synchronous) {
+  const bool commit_syncs = synchronous == Synchronous::full || synchronous == Synchronous::extra;
+  return commit_syncs ? coalescing_vfs_name() : nullptr;
+}
+
 int timeout_ms(std::chrono::milliseconds timeout) {
   if (timeout.count() < 0) return 0;
   if (timeout.count() > 24L * 3600 * 1000) return 24 * 3600 * 1000;
@@ -48,7 +57,8 @@ int timeout_ms(std::chrono::milliseconds timeout) {
 }  // namespace
 
 Connection::Connection(const std::string& path, bool create, const ConnectionSettings& settings)
-    : db_(path, open_flags(create), timeout_ms(settings.busy_timeout)) {
+    : db_(path.c_str(), open_flags(create), timeout_ms(settings.busy_timeout),
+          vfs_for(settings.synchronous)) {
   // PRAGMAs take no bound values; each text below is a fixed keyword of this file.
   // synchronous first, so that switching a new file to WAL already follows it.
   db_.exec(std::string("PRAGMA synchronous=") +

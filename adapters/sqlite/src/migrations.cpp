@@ -507,8 +507,32 @@ CREATE TRIGGER issues_fts_update AFTER UPDATE OF title, description ON issues
 END;
 )sql";
 
+// Migration 7: cheaper writes. The trigram indexes keep which rows hold a trigram, no
+// longer where (detail=none) nor each row's token counts (columnsize=0, only ranking reads
+// them and no search ranks): a search asks for rows holding each of the term's trigrams and
+// LIKE decides, as before. This index was most of a goal insert's full-text work (FTS5
+// wrote a position list per trigram). goals_by_status goes: goals_tally starts with the
+// same (tenant, status) under the same condition and serves the status filter.
+constexpr const char* migration_7 = R"sql(
+DROP TABLE goals_fts;
+CREATE VIRTUAL TABLE goals_fts USING fts5(title, intent, content='goals', content_rowid='row_id',
+  tokenize='trigram', detail='none', columnsize=0);
+INSERT INTO goals_fts (goals_fts) VALUES ('rebuild');
+DROP TABLE kpis_fts;
+CREATE VIRTUAL TABLE kpis_fts USING fts5(name, description, content='kpis',
+  content_rowid='row_id', tokenize='trigram', detail='none', columnsize=0);
+INSERT INTO kpis_fts (kpis_fts) VALUES ('rebuild');
+DROP TABLE issues_fts;
+CREATE VIRTUAL TABLE issues_fts USING fts5(title, description, content='issues',
+  content_rowid='row_id', tokenize='trigram', detail='none', columnsize=0);
+INSERT INTO issues_fts (issues_fts) VALUES ('rebuild');
+DELETE FROM fts_pending;
+DROP INDEX goals_by_status;
+)sql";
+
 constexpr std::array<const char*, latest_schema_version> migrations{
-    migration_1, migration_2, migration_3, migration_4, migration_5, migration_6};
+    migration_1, migration_2, migration_3, migration_4, migration_5, migration_6,
+    migration_7};
 
 int read_user_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();

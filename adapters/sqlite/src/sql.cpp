@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace traction::sqlite {
@@ -40,25 +41,40 @@ std::string like_contains_pattern(std::string_view term) {
 
 namespace {
 
-// UTF-8 code points (a continuation byte does not start one).
-std::size_t code_points(std::string_view text) {
-  std::size_t n = 0;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
+// Where each UTF-8 code point of `text` starts (a continuation byte does not start one).
+std::vector<std::size_t> code_point_starts(std::string_view text) {
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) starts.push_back(i);
   }
-  return n;
+  return starts;
 }
 
 }  // namespace
 
-std::optional<std::string> trigram_phrase(std::string_view term) {
-  if (code_points(term) < 3) return std::nullopt;
-  std::string out = "\"";
-  for (const char c : term) {
-    if (c == '"') out += '"';
-    out += c;
+std::optional<std::string> trigram_query(std::string_view term) {
+  constexpr std::size_t max_trigrams = 16;
+  const auto starts = code_point_starts(term);
+  if (starts.size() < 3) return std::nullopt;
+  const std::size_t trigrams = starts.size() - 2;
+  const std::size_t picks = std::min(trigrams, max_trigrams);
+  std::string out;
+  std::size_t last = trigrams;  // none picked yet
+  for (std::size_t k = 0; k < picks; ++k) {
+    // Spread evenly over the term, the first and the last trigram always among them.
+    const std::size_t t = picks == 1 ? 0 : k * (trigrams - 1) / (picks - 1);
+    if (t == last) continue;
+    last = t;
+    const std::size_t from = starts[t];
+    const std::size_t to = t + 3 < starts.size() ? starts[t + 3] : term.size();
+    if (!out.empty()) out += ' ';
+    out += '"';
+    for (const char c : term.substr(from, to - from)) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
   }
-  out += '"';
   return out;
 }
 

@@ -152,10 +152,12 @@ class Row {
 // `%term%` with LIKE's wildcards escaped by '\' (use with ESCAPE '\').
 [[nodiscard]] std::string like_contains_pattern(std::string_view term);
 
-// The FTS5 query that matches `term` as one phrase (a substring with the trigram
-// tokenizer), or nullopt when the term is too short for the trigram index (under 3
-// characters): then only the LIKE test applies.
-[[nodiscard]] std::optional<std::string> trigram_phrase(std::string_view term);
+// The FTS5 query for the rows that may hold `term` as a substring: every row whose text has
+// each of (up to 16 of) the term's trigrams, anywhere. The trigram indexes keep no
+// positions (schema v7), so this is a superset and the caller's LIKE test decides. nullopt
+// when the term is too short for the trigram index (under 3 characters): then only the
+// LIKE test applies.
+[[nodiscard]] std::optional<std::string> trigram_query(std::string_view term);
 
 
 // A WHERE clause built from the filters a list call was given, with its values.

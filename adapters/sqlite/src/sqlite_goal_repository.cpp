@@ -148,10 +148,10 @@ Filter list_filter(std::string_view tenant, const GoalQuery& q) {
   if (q.level) f.add("g.level = ?", std::string(goal_level_text.name(*q.level))).narrowing();
   if (q.parent_id) f.add("g.parent_id = ?", *q.parent_id).narrowing();
   if (q.search) {
-    if (auto phrase = trigram_phrase(*q.search)) {
+    if (auto candidates = trigram_query(*q.search)) {
       // The trigram index finds the candidates; LIKE below decides (ASCII case folding).
       f.join("JOIN goals_fts ON goals_fts.rowid = g.row_id");
-      f.add("goals_fts MATCH ?", *phrase).narrowing();
+      f.add("goals_fts MATCH ?", *candidates).narrowing();
     }
     auto pattern = like_contains_pattern(*q.search);
     f.add("(g.title LIKE ? ESCAPE '\\' OR g.intent LIKE ? ESCAPE '\\')", pattern, pattern);

@@ -194,9 +194,9 @@ Result<Page<Issue>> SqliteIssueRepository::list(std::string_view tenant, const I
     if (q.assigned_to) f.add("i.assigned_person_id = ?", *q.assigned_to);
     if (q.type_config_id) f.add("i.type_config_id = ?", *q.type_config_id);
     if (q.search) {
-      if (auto phrase = trigram_phrase(*q.search)) {
+      if (auto candidates = trigram_query(*q.search)) {
         f.join("JOIN issues_fts ON issues_fts.rowid = i.row_id");
-        f.add("issues_fts MATCH ?", *phrase);
+        f.add("issues_fts MATCH ?", *candidates);
       }
       auto pattern = like_contains_pattern(*q.search);
       f.add("(i.title LIKE ? ESCAPE '\\' OR i.description LIKE ? ESCAPE '\\')", pattern,

@@ -120,9 +120,9 @@ Result<Page<Kpi>> SqliteKpiRepository::list(std::string_view tenant, const KpiQu
     if (query.category) f.add("k.category = ?", *query.category).narrowing();
     if (query.owner_id) f.add("k.owner_id = ?", *query.owner_id).narrowing();
     if (query.search) {
-      if (auto phrase = trigram_phrase(*query.search)) {
+      if (auto candidates = trigram_query(*query.search)) {
         f.join("JOIN kpis_fts ON kpis_fts.rowid = k.row_id");
-        f.add("kpis_fts MATCH ?", *phrase).narrowing();
+        f.add("kpis_fts MATCH ?", *candidates).narrowing();
       }
       auto pattern = like_contains_pattern(*query.search);
       f.add("(k.name LIKE ? ESCAPE '\\' OR k.description LIKE ? ESCAPE '\\')", pattern, pattern);
