@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstring>
 #include <new>
@@ -15,6 +16,8 @@ constexpr const char* vfs_name = "traction-coalescing";
 // the default (unix) VFS writes at most 128 KiB in one call of its xWrite and reports a
 // larger write as a full disk.
 constexpr std::size_t gather_limit = 124 * 1024;
+
+std::atomic<std::uint64_t> gathered_writes{0};
 
 sqlite3_vfs* base_vfs(sqlite3_vfs* vfs) { return static_cast<sqlite3_vfs*>(vfs->pAppData); }
 
@@ -41,6 +44,7 @@ int flush(File& f) {
   const int rc = real_methods(f).xWrite(f.real, f.gathered.data(),
                                          static_cast<int>(f.gathered.size()), f.gathered_at);
   f.gathered.clear();
+  gathered_writes.fetch_add(1, std::memory_order_relaxed);
   return rc;
 }
 
@@ -307,6 +311,10 @@ bool register_vfs() noexcept {
 const char* coalescing_vfs_name() noexcept {
   static const bool registered = register_vfs();
   return registered ? vfs_name : nullptr;
+}
+
+std::uint64_t coalescing_vfs_writes() noexcept {
+  return gathered_writes.load(std::memory_order_relaxed);
 }
 
 }  // namespace traction::sqlite

@@ -13,10 +13,15 @@
 // succeeded is on disk as before. Every other file, and every other operation, goes
 // straight to the default VFS.
 
+#include <cstdint>
+
 namespace traction::sqlite {
 
 // The name to open a connection with, registered on first use (not as the default VFS);
 // nullptr when it cannot be registered, and then the default VFS is used.
 [[nodiscard]] const char* coalescing_vfs_name() noexcept;
+
+// How many writes of gathered bytes this process made through the VFS so far.
+[[nodiscard]] std::uint64_t coalescing_vfs_writes() noexcept;
 
 }  // namespace traction::sqlite
