@@ -149,5 +149,39 @@ TEST_CASE("sqlite WAL gathering: pages spilled before the commit, rewritten, rol
   CHECK(writer.db.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
 
+TEST_CASE("sqlite WAL gathering: a rolled-back spill never overwrites another writer's commit") {
+  TempDatabase file;
+  Writer first(file.path());
+  Writer second(file.path());
+  first.db.exec("PRAGMA cache_size=8");
+  // An empty log: rolling back reads the pages it reloads from the database file, not
+  // from the log (which would write out what was gathered first).
+  first.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  // The first connection's transaction writes frames before it ends (a spill), then rolls
+  // back: the log's write lock goes to the second, whose commit lands at the same offsets.
+  first.db.exec("BEGIN IMMEDIATE");
+  insert_rows(first.db, 0, 60);
+  first.db.exec("ROLLBACK");
+  second.db.exec("BEGIN IMMEDIATE");
+  insert_rows(second.db, 100, 60);
+  second.db.exec("COMMIT");
+  // The first writes again (after the second's frames): nothing of its rolled-back
+  // transaction may reach the file now.
+  first.db.exec("BEGIN IMMEDIATE");
+  insert_rows(first.db, 200, 1);
+  first.db.exec("COMMIT");
+
+  CHECK(seen_by_reader(file.path()).first == 61);
+  SQLite::Database check(file.path(), SQLite::OPEN_READONLY);
+  CHECK(check.execAndGet("PRAGMA integrity_check").getString() == "ok");
+  SQLite::Statement q(check, "SELECT body FROM rows WHERE id = ?");
+  for (int id : {100, 120, 140, 159, 200}) {
+    q.bind(1, id);
+    REQUIRE(q.executeStep());
+    CHECK(q.getColumn(0).getString() == body(id));
+    q.reset();
+  }
+}
+
 }  // namespace
 }  // namespace traction::sqlite::test

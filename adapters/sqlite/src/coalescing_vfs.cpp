@@ -144,7 +144,13 @@ int x_shm_map(sqlite3_file* file, int region, int size, int extend, void volatil
 
 int x_shm_lock(sqlite3_file* file, int offset, int n, int flags) {
   auto& f = file_of(file);
-  return real_methods(f).xShmLock(f.real, offset, n, flags);
+  // Before a lock is let go — the write lock among them, which another connection may take
+  // next and write its frames at the offsets of a rolled-back transaction's gathered ones —
+  // nothing of this connection's log stays gathered. (A flush clears what was gathered even
+  // when it fails, so nothing stale is written later.)
+  const int flushed = (flags & SQLITE_SHM_UNLOCK) != 0 && f.wal != nullptr ? flush(*f.wal) : SQLITE_OK;
+  const int rc = real_methods(f).xShmLock(f.real, offset, n, flags);
+  return rc != SQLITE_OK ? rc : flushed;
 }
 
 void x_shm_barrier(sqlite3_file* file) {
