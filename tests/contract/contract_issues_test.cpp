@@ -1,6 +1,8 @@
 // IssueRepository: round trip, optimistic updates, soft delete, list filters, counts, links.
 #include "contract_fixtures.hpp"
 
+#include <algorithm>
+
 using namespace traction;
 using namespace traction::contract;
 
@@ -310,14 +312,31 @@ TEST_CASE("issues: list orders by display order, then newest first, then id; and
     auto issue = make_issue(tenant_a, id);
     issue.display_order = order;
     issue.created_at = minutes_after_base(minute);
+    issue.reporter_id = "r-1";
     issues.push_back(issue);
   }
+  auto other = make_issue(tenant_a, "z");
+  other.display_order = 1;
+  other.reporter_id = "r-2";
+  issues.push_back(other);
   insert_issues(*store, issues);
-  auto all = list_issues(*store, IssueQuery{});
+  IssueQuery by_reporter;
+  by_reporter.reporter_id = "r-1";
+  auto all = list_issues(*store, by_reporter);
   CHECK(all.total == 5);
   CHECK(ids_of(all.items) == strings({"c", "e", "b", "d", "a"}));
+  // The same order with a filter that does not narrow to a person (SQLite walks the order's
+  // index then, instead of sorting the person's issues).
+  IssueQuery by_impact;
+  by_impact.impact = Priority::high;  // every issue here
+  auto walked = list_issues(*store, by_impact);
+  REQUIRE(walked.total == 6);
+  walked.items.erase(std::remove_if(walked.items.begin(), walked.items.end(),
+                                    [](const Issue& i) { return i.id == "z"; }),
+                     walked.items.end());
+  CHECK(ids_of(walked.items) == strings({"c", "e", "b", "d", "a"}));
 
-  IssueQuery query;
+  IssueQuery query = by_reporter;
   query.page = PageRequest{2, 3};
   auto page = list_issues(*store, query);
   CHECK(page.total == 5);

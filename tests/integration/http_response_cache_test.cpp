@@ -1,5 +1,5 @@
-// End to end over HTTP: answers of GET /goals/{id} and of goal lists are kept by the
-// response cache and served again only while the stored data is unchanged — a write through
+// End to end over HTTP: answers of GET /goals/{id}, of goal lists, of one issue and of
+// issue lists are kept by the response cache and served again only while the stored data is unchanged — a write through
 // the API, a KPI reading that changes a linked goal's view, or another process writing the
 // database file makes the next answer fresh. Each caller has their own answers.
 #include <catch2/catch.hpp>
@@ -150,6 +150,37 @@ TEST_CASE("response cache: goal lists are kept per caller and query until the da
 
   User stranger(server, "t2");
   CHECK(data_of(stranger.get("/goals?size=50")).as_array().empty());
+}
+
+TEST_CASE("response cache: issue lists and issues are kept until the data changes",
+          "[issues][cache]") {
+  TestServer server;
+  User u(server, "t1");
+  const auto id = str(data_of(u.post("/api/operations/issues", json::object{{"title", "First"}}), 201).at("id"));
+  const auto list = "/api/operations/issues?size=20";
+  const auto one = "/api/operations/issues/" + id;
+  const auto first_list = u.get(list);
+  const auto first_one = u.get(one);
+  REQUIRE(first_list.status == 200);
+  REQUIRE(first_one.status == 200);
+  const auto before = counts(server);
+  CHECK(u.get(list).body == first_list.body);
+  CHECK(u.get(one).body == first_one.body);
+  CHECK(counts(server).hits == before.hits + 2);
+
+  // A write (here, an action linked to the issue) is in the next answers.
+  data_of(u.post("/api/operations/actions",
+                 json::object{{"title", "Fix it"}, {"connections", {{"issueIds", {id}}}}}),
+          201);
+  CHECK(data_of(u.get(one)).at("connections").at("actionIds").as_array().size() == 1);
+  data_of(u.post("/api/operations/issues", json::object{{"title", "Second"}}), 201);
+  const auto after = u.get(list);
+  CHECK(data_of(after).as_array().size() == 2);
+  CHECK(after.json().at("pagination").at("total") == 2);
+
+  User stranger(server, "t2");
+  CHECK(data_of(stranger.get(list)).as_array().empty());
+  CHECK(stranger.get(one).status == 404);
 }
 
 #if defined(TRACTION_TEST_SQLITE)

@@ -10,7 +10,7 @@
 namespace traction::sqlite {
 
 // The number of the last migration of this build.
-inline constexpr int latest_schema_version = 7;
+inline constexpr int latest_schema_version = 8;
 
 // The database's PRAGMA user_version.
 [[nodiscard]] Result<int> stored_schema_version(SQLite::Database& db);

@@ -15,7 +15,14 @@ constexpr std::string_view issue_columns =
     "i.created_at, i.updated_at, i.created_by, i.updated_by, i.version, i.deleted_at";
 
 constexpr std::string_view oldest_first = " ORDER BY i.created_at, i.id";
-constexpr std::string_view list_order = " ORDER BY i.display_order, i.created_at DESC, i.id";
+// The list's order; `issues_by_order` holds it, so a page walks that index and stops. With a
+// narrowing filter (a person, a search) the first column is an expression ("+column"), so
+// that SQLite finds the few matching rows through the filter and sorts them, rather than
+// walk every issue of the tenant in order looking for them.
+std::string list_order(bool narrowed) {
+  return narrowed ? " ORDER BY +i.display_order, i.created_at DESC, i.id"
+                  : " ORDER BY i.display_order, i.created_at DESC, i.id";
+}
 
 Issue read_issue(const SQLite::Statement& s) {
   Row r(s);
@@ -190,13 +197,13 @@ Result<Page<Issue>> SqliteIssueRepository::list(std::string_view tenant, const I
     }
     if (q.priority) f.add("i.priority = ?", std::string(priority_text.name(*q.priority)));
     if (q.impact) f.add("i.impact = ?", std::string(priority_text.name(*q.impact)));
-    if (q.reporter_id) f.add("i.reporter_id = ?", *q.reporter_id);
-    if (q.assigned_to) f.add("i.assigned_person_id = ?", *q.assigned_to);
+    if (q.reporter_id) f.add("i.reporter_id = ?", *q.reporter_id).narrowing();
+    if (q.assigned_to) f.add("i.assigned_person_id = ?", *q.assigned_to).narrowing();
     if (q.type_config_id) f.add("i.type_config_id = ?", *q.type_config_id);
     if (q.search) {
       if (auto candidates = trigram_query(*q.search)) {
         f.join("JOIN issues_fts ON issues_fts.rowid = i.row_id");
-        f.add("issues_fts MATCH ?", *candidates);
+        f.add("issues_fts MATCH ?", *candidates).narrowing();
       }
       auto pattern = like_contains_pattern(*q.search);
       f.add("(i.title LIKE ? ESCAPE '\\' OR i.description LIKE ? ESCAPE '\\')", pattern,
@@ -204,7 +211,13 @@ Result<Page<Issue>> SqliteIssueRepository::list(std::string_view tenant, const I
     }
     Page<Issue> page;
     {
-      auto st = tx_.statement("SELECT COUNT(*) FROM issues i" + f.joins() + " WHERE " + f.sql());
+      // Unfiltered, the total counts the entries of a narrow index: SQLite would otherwise
+      // pick the wide issues_by_order (50 000 issues: 3.9 ms against 2.1).
+      const bool unfiltered = q.status_ids.empty() && !q.priority && !q.impact &&
+                              !q.reporter_id && !q.assigned_to && !q.type_config_id && !q.search;
+      auto st = tx_.statement(std::string("SELECT COUNT(*) FROM issues i") +
+                              (unfiltered ? " INDEXED BY issues_by_created" : "") + f.joins() +
+                              " WHERE " + f.sql());
       Binder b(*st);
       f.bind(b);
       if (st->executeStep()) page.total = st->getColumn(0).getInt64();
@@ -214,7 +227,7 @@ Result<Page<Issue>> SqliteIssueRepository::list(std::string_view tenant, const I
     Filter paged = f;
     paged.value(window->limit).value(window->offset);
     page.items = select_issues(f.joins() + " WHERE " + f.sql(), paged,
-                               std::string(list_order) + " LIMIT ? OFFSET ?");
+                               list_order(f.narrowed()) + " LIMIT ? OFFSET ?");
     load_parts(tenant, page.items);
     return page;
   });

@@ -11,14 +11,14 @@ void register_operations_issue_routes(Router& router, OperationsService& operati
     auto filter = read_issue_filter(QueryReader{req});
     if (!filter) return error_response(filter.error());
     return reply_page(operations.list_issues(actor(req), *filter), filter->query.page);
-  });
+  }, RouteOptions{.cacheable = true});
   router.post("/api/operations/issues", [&operations](const Request& req) {
     return with_body(req, read_issue_draft,
                      [&](IssueDraft d) { return reply(operations.create_issue(actor(req), d), 201); });
   });
   router.get("/api/operations/issues/{issueId}", [&operations](const Request& req) {
     return reply(operations.get_issue(actor(req), req.param("issueId")));
-  }, quick_route());
+  }, RouteOptions{.quick = true, .cacheable = true});
   router.put("/api/operations/issues/{issueId}", [&operations](const Request& req) {
     return with_body(req, read_issue_patch, [&](IssuePatch p) {
       return reply(operations.update_issue(actor(req), req.param("issueId"), p));
