@@ -1,7 +1,8 @@
 // End to end over HTTP: answers of GET /goals/{id}, of goal lists, of one issue and of
-// issue lists are kept by the response cache and served again only while the stored data is unchanged — a write through
-// the API, a KPI reading that changes a linked goal's view, or another process writing the
-// database file makes the next answer fresh. Each caller has their own answers.
+// issue lists are kept by the response cache and served again only while the stored data
+// is unchanged — a write through the API, a KPI reading that changes a linked goal's view,
+// or another process writing the database file makes the next answer fresh. Each caller
+// has their own answers.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -156,7 +157,8 @@ TEST_CASE("response cache: issue lists and issues are kept until the data change
           "[issues][cache]") {
   TestServer server;
   User u(server, "t1");
-  const auto id = str(data_of(u.post("/api/operations/issues", json::object{{"title", "First"}}), 201).at("id"));
+  const auto created = u.post("/api/operations/issues", json::object{{"title", "First"}});
+  const auto id = str(data_of(created, 201).at("id"));
   const auto list = "/api/operations/issues?size=20";
   const auto one = "/api/operations/issues/" + id;
   const auto first_list = u.get(list);

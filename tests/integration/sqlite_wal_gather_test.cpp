@@ -2,8 +2,9 @@
 // file in one write per 124 KiB instead of two writes per frame. Checked with SQLite alone,
 // through the paths where SQLite writes the log out of order or reads it back: transactions
 // larger than one gathered write, checkpoints and log restarts, pages spilled before the
-// commit (frames rewritten in place), a rolled-back spill. Another connection on SQLite's
-// default VFS reads every commit as soon as it returns. (That a commit is in the file when
+// commit (frames rewritten in place), a rolled-back spill, and a rolled-back spill followed
+// by another writer's commit at the same offsets. Another connection on SQLite's default VFS
+// reads every commit as soon as it returns. (That a commit is in the file when
 // it returns, even if the process dies right after, is the crash test's job: the store's
 // writer uses this VFS under synchronous=FULL.)
 #include <SQLiteCpp/SQLiteCpp.h>

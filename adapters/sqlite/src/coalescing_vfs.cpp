@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <cstddef>
-#include <cstring>
 #include <new>
 #include <string>
 

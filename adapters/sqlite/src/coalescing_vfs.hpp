@@ -1,16 +1,17 @@
 #pragma once
 // A VFS over SQLite's default one that writes a write-ahead log's frames in one system call
-// per commit instead of two per frame.
+// per 124 KiB instead of two per frame.
 //
 // SQLite appends each WAL frame with two writes (its 24-byte header, then the page): ~120
 // `pwrite` calls for a group commit of 60 pages, each a full system call. Through this VFS
 // the WAL's appended bytes gather in memory and reach the file in one write when SQLite
-// next does anything else with the WAL (sync, read, size, truncate, close) or writes it out
-// of order. It is used only where every commit syncs the WAL after its last frame
-// (synchronous FULL or EXTRA, and a file whose device overwrites safely, so that SQLite
-// pads nothing after the sync): the commit's sync writes the frames first, so they are in
-// the file before the commit is published to other connections, and a write SQLite was told
-// succeeded is on disk as before. Every other file, and every other operation, goes
+// next does anything else with the WAL (sync, read, size, truncate, close), writes it out
+// of order, or lets go of a wal-index lock (so that a rolled-back transaction's frames never
+// land after another writer's). It is used only where every commit syncs the WAL after its
+// last frame (synchronous FULL or EXTRA, and a file whose device overwrites safely, so that
+// SQLite pads nothing after the sync): the commit's sync writes the frames first, so they
+// are in the file before the commit is published to other connections, and a write SQLite
+// was told succeeded is on disk as before. Every other file, and every other operation, goes
 // straight to the default VFS.
 
 #include <cstdint>

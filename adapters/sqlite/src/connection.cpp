@@ -2,10 +2,10 @@
 
 #include <sqlite3.h>
 
-#include "coalescing_vfs.hpp"
-
 #include <stdexcept>
 #include <utility>
+
+#include "coalescing_vfs.hpp"
 
 namespace traction::sqlite {
 
