@@ -92,6 +92,22 @@ TEST_CASE("sqlite WAL gathering: a commit's frames reach the log in a few writes
   CHECK(seen_by_reader(file.path()).first == 100);
 }
 
+TEST_CASE("sqlite WAL gathering: the store gathers under synchronous FULL only") {
+  // Without a sync per commit (NORMAL), gathered frames could still be in memory when the
+  // commit is published: the store must use SQLite's default VFS there.
+  const auto writes_of_a_commit = [](Synchronous synchronous) {
+    TempDatabase file;
+    auto options = file.options();
+    options.synchronous = synchronous;
+    auto store = open_store(options);
+    const auto before = coalescing_vfs_writes();
+    REQUIRE(store->write([](ports::Transaction& tx) { return tx.goals().insert(test_goal("t", "g-1")); }));
+    return coalescing_vfs_writes() - before;
+  };
+  CHECK(writes_of_a_commit(Synchronous::full) >= 1);
+  CHECK(writes_of_a_commit(Synchronous::normal) == 0);
+}
+
 TEST_CASE("sqlite WAL gathering: large commits, checkpoints and log restarts read back") {
   TempDatabase file;
   Writer writer(file.path());

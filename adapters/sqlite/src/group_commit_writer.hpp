@@ -126,12 +126,12 @@ class GroupCommitWriter {
   std::condition_variable leader_free_;  // where they wait
   WriteStats stats_;
 
-  std::mutex publish_mutex_;
+  std::mutex publish_mutex_;  // held while a batch publishes: batches publish in order
 
   // The open batch this thread is running, if any (of whichever writer).
   static thread_local OpenBatch* open_;
   // open_ when it is this writer's.
-  [[nodiscard]] OpenBatch* open_batch_here() const noexcept;  // held while a batch publishes: batches publish in order
+  [[nodiscard]] OpenBatch* open_batch_here() const noexcept;
 };
 
 }  // namespace traction::sqlite

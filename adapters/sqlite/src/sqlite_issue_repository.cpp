@@ -189,7 +189,8 @@ Result<std::optional<Issue>> SqliteIssueRepository::find(std::string_view tenant
 
 Result<Page<Issue>> SqliteIssueRepository::list(std::string_view tenant, const IssueQuery& q) {
   return guarded([&]() -> Result<Page<Issue>> {
-    Filter f("i.tenant = ? AND i.deleted_at IS NULL");
+    constexpr std::string_view live = "i.tenant = ? AND i.deleted_at IS NULL";
+    Filter f{std::string(live)};
     f.value(std::string(tenant));
     if (!q.status_ids.empty()) {
       f.add("i.status_config_id IN (SELECT value FROM json_each(?))",
@@ -213,8 +214,7 @@ Result<Page<Issue>> SqliteIssueRepository::list(std::string_view tenant, const I
     {
       // Unfiltered, the total counts the entries of a narrow index: SQLite would otherwise
       // pick the wide issues_by_order (50 000 issues: 3.9 ms against 2.1).
-      const bool unfiltered = q.status_ids.empty() && !q.priority && !q.impact &&
-                              !q.reporter_id && !q.assigned_to && !q.type_config_id && !q.search;
+      const bool unfiltered = f.sql() == live;
       auto st = tx_.statement(std::string("SELECT COUNT(*) FROM issues i") +
                               (unfiltered ? " INDEXED BY issues_by_created" : "") + f.joins() +
                               " WHERE " + f.sql());
