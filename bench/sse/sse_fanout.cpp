@@ -1,15 +1,16 @@
 // traction-sse-fanout: SSE fan-out delivery latency.
 //
 // Opens N subscribers to GET /realtime/goals/{goal}/activity?access_token=..., then posts
-// notes to that goal at a fixed rate (POST /goals/{goal}/notes, keep-alive, one connection)
+// notes to that goal at a fixed rate (POST /goals/{goal}/notes, open loop: sent on schedule
+// whether or not earlier ones were answered, from --posters keep-alive connections in turn)
 // whose text carries a sequence number. Every subscriber's receipt of every note is timed
 // against the moment the POST was sent (one steady clock, one process), so the figure is
 // request-to-delivery latency: handler + commit + publish + fan-out + socket.
 //
 //   traction-sse-fanout --port N --goal ID --token JWT [--subscribers 1000] [--rate 100]
-//                       [--duration 10] [--host 127.0.0.1]
-// Prints key=value lines (subscribers, posted, post_errors, expected, delivered, p50_ms,
-// p99_ms, p999_ms, max_ms) for bench/run.sh.
+//                       [--duration 10] [--posters 16] [--host 127.0.0.1]
+// Prints key=value lines (subscribers, posted, post_errors, expected, delivered, posting_s,
+// events_per_s, p50_ms, p99_ms, p999_ms, max_ms) for bench/run.sh.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -49,6 +50,7 @@ struct Options {
   std::string token;
   int subscribers = 1000;
   int rate = 100;
+  int posters = 16;
   double duration = 10;
 };
 
@@ -143,11 +145,12 @@ int main(int argc, char** argv) {
     else if (flag == "--token") o.token = value;
     else if (flag == "--subscribers") o.subscribers = std::stoi(value);
     else if (flag == "--rate") o.rate = std::stoi(value);
+    else if (flag == "--posters") o.posters = std::stoi(value);
     else if (flag == "--duration") o.duration = std::stod(value);
   }
-  if (o.goal.empty() || o.token.empty() || o.subscribers <= 0 || o.rate <= 0) {
+  if (o.goal.empty() || o.token.empty() || o.subscribers <= 0 || o.rate <= 0 || o.posters <= 0) {
     std::fputs("usage: traction-sse-fanout --port N --goal ID --token JWT [--subscribers N] "
-               "[--rate N] [--duration S]\n", stderr);
+               "[--rate N] [--duration S] [--posters N]\n", stderr);
     return 2;
   }
   rlimit limit{};
@@ -185,6 +188,7 @@ int main(int argc, char** argv) {
   std::atomic<long> posted{0};
   std::atomic<long> post_errors{0};
   std::int64_t drain_deadline = 0;
+  std::atomic<std::int64_t> posting_ns{0};  // from the first POST sent to the last
 
   auto pump = [&](int timeout_ms) {
     epoll_event events[256];
@@ -244,17 +248,47 @@ int main(int argc, char** argv) {
   }
 
   // --- post at a fixed rate from another thread ----------------------------------------
+  // Open loop: each POST leaves at its scheduled time whether or not the earlier ones have
+  // been answered, so a server that cannot keep up shows as latency, not as a lower rate.
+  // The notes come from --posters keep-alive connections in turn (many writers, as in use;
+  // one connection's requests are answered one after another), pipelined when a connection
+  // still waits for an answer; a thread per connection reads the answers.
   std::thread poster([&] {
-    const int fd = connect_to(o);
-    if (fd < 0) {
+    const std::size_t total = max_events - 16;
+    const auto k = static_cast<std::size_t>(o.posters);
+    std::vector<int> fds;
+    for (std::size_t c = 0; c < k; ++c) {
+      const int fd = connect_to(o);
+      if (fd < 0) break;
+      const timeval answer_timeout{10, 0};  // an answer that never comes fails the read
+      ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &answer_timeout, sizeof answer_timeout);
+      fds.push_back(fd);
+    }
+    if (fds.size() < k) {
+      for (const int fd : fds) ::close(fd);
       post_errors = 1;
       posting_done = true;
       return;
     }
-    std::string buffer;
+    std::vector<std::thread> readers;
+    for (std::size_t c = 0; c < k; ++c) {
+      // Connection c carries the POSTs c, c + k, c + 2k, ...
+      const long expected_answers = static_cast<long>((total + k - 1 - c) / k);
+      readers.emplace_back([&, fd = fds[c], expected_answers] {
+        std::string buffer;
+        for (long answered = 0; answered < expected_answers; ++answered) {
+          const int status = read_response(fd, buffer);
+          if (status == 0) {  // the connection failed: every POST not answered failed
+            post_errors += expected_answers - answered;
+            return;
+          }
+          if (status < 200 || status >= 300) ++post_errors;
+        }
+      });
+    }
     const auto interval = std::chrono::nanoseconds(1'000'000'000LL / o.rate);
     const auto start = Clock::now();
-    for (std::size_t seq = 0; seq + 16 < max_events; ++seq) {
+    for (std::size_t seq = 0; seq < total; ++seq) {
       std::this_thread::sleep_until(start + interval * static_cast<long>(seq));
       const auto body = fmt::format(R"({{"note":"fan-out probe bench-seq={} end"}})", seq);
       const auto req = fmt::format(
@@ -262,15 +296,15 @@ int main(int argc, char** argv) {
           "Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{}",
           o.goal, o.host, o.token, body.size(), body);
       std::atomic_ref<std::int64_t>(sent_at[seq]).store(now_ns());
-      if (!send_all(fd, req)) {
-        ++post_errors;
+      if (!send_all(fds[seq % k], req)) {
+        for (const int fd : fds) ::shutdown(fd, SHUT_RDWR);  // the readers stop too
         break;
       }
-      const int status = read_response(fd, buffer);
-      if (status < 200 || status >= 300) ++post_errors;
       ++posted;
     }
-    ::close(fd);
+    posting_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count();
+    for (auto& reader : readers) reader.join();
+    for (const int fd : fds) ::close(fd);
     posting_done = true;
   });
 
@@ -286,6 +320,9 @@ int main(int argc, char** argv) {
   std::printf("subscribers=%zu\nsubscribe_failures=%zu\nposted=%zu\npost_errors=%ld\nexpected=%zu\n"
               "delivered=%zu\n",
               opened, failed, n_posted, post_errors.load(), expected, delivered);
+  const double seconds = static_cast<double>(posting_ns.load()) / 1e9;
+  std::printf("posting_s=%.2f\nevents_per_s=%.1f\n", seconds,
+              seconds > 0 ? static_cast<double>(n_posted) / seconds : 0.0);
   std::printf("p50_ms=%.3f\n", percentile(latencies_us, 50));
   std::printf("p99_ms=%.3f\n", percentile(latencies_us, 99));
   std::printf("p999_ms=%.3f\n", percentile(latencies_us, 99.9));

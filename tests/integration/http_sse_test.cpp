@@ -51,14 +51,30 @@ class FakeSink final : public StreamSink {
     aborted_ = true;
   }
 
-  // The ids of the frames pushed, in order.
+  // The ids of the frames pushed, in order (a chunk may hold several frames).
   std::vector<std::int64_t> ids() const {
     const std::lock_guard lock(mutex_);
     std::vector<std::int64_t> out;
     for (const auto& chunk : chunks_) {
-      if (chunk.starts_with("id: ")) out.push_back(std::stoll(chunk.substr(4, chunk.find('\n') - 4)));
+      for (std::size_t at = 0; at < chunk.size();) {
+        const auto end = chunk.find('\n', at);
+        const auto line = chunk.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        if (line.starts_with("id: ")) out.push_back(std::stoll(line.substr(4)));
+        if (end == std::string::npos) break;
+        at = end + 1;
+      }
     }
     return out;
+  }
+  std::string text() const {
+    const std::lock_guard lock(mutex_);
+    std::string out;
+    for (const auto& chunk : chunks_) out += chunk;
+    return out;
+  }
+  std::size_t chunk_count() const {
+    const std::lock_guard lock(mutex_);
+    return chunks_.size();
   }
   bool finished() const {
     const std::lock_guard lock(mutex_);
@@ -172,6 +188,69 @@ TEST_CASE("hub: publish reaches the tenant's subscribers, filtered by goal", "[s
   never->stop();
   never->start(std::make_shared<FakeSink>());
   CHECK(hub.subscriber_count() == 2);
+}
+
+TEST_CASE("hub: a commit's events reach each subscriber in one chunk, filtered by goal and tenant",
+          "[sse]") {
+  SseHub hub;
+  auto all_sink = std::make_shared<FakeSink>();
+  auto g1_sink = std::make_shared<FakeSink>();
+  auto g2_sink = std::make_shared<FakeSink>();
+  auto g9_sink = std::make_shared<FakeSink>();
+  auto other_sink = std::make_shared<FakeSink>();
+  auto all = hub.open("t1", std::nullopt, std::nullopt);
+  auto g1 = hub.open("t1", "g1", std::nullopt);
+  auto g2 = hub.open("t1", "g2", std::nullopt);
+  auto g9 = hub.open("t1", "g9", std::nullopt);
+  auto other = hub.open("t2", std::nullopt, std::nullopt);
+  all->start(all_sink);
+  g1->start(g1_sink);
+  g2->start(g2_sink);
+  g9->start(g9_sink);
+  other->start(other_sink);
+
+  const std::vector<DomainEvent> commit{activity(1, "t1", "g1"), activity(2, "t1", "g2"),
+                                        activity(3, "t1", "g1"), activity(4, "t2", "g1"),
+                                        activity(5, "t1", "g2")};
+  hub.publish_all(commit);
+  CHECK(all_sink->ids() == std::vector<std::int64_t>{1, 2, 3, 5});
+  CHECK(g1_sink->ids() == std::vector<std::int64_t>{1, 3});
+  CHECK(g2_sink->ids() == std::vector<std::int64_t>{2, 5});
+  CHECK(g9_sink->ids().empty());
+  CHECK(other_sink->ids() == std::vector<std::int64_t>{4});
+  // One write per connection for each run of a tenant's events: t1's events 1-3 and 5 come
+  // in two runs around t2's event 4.
+  CHECK(all_sink->chunk_count() == 2);
+  CHECK(g1_sink->chunk_count() == 1);
+  CHECK(g2_sink->chunk_count() == 2);
+  CHECK(g9_sink->chunk_count() == 0);
+  CHECK(other_sink->chunk_count() == 1);
+
+  // Each frame of a joined chunk is a whole SSE event: the same bytes as published alone.
+  SseHub single;
+  auto one_sink = std::make_shared<FakeSink>();
+  auto one = single.open("t1", "g1", std::nullopt);
+  one->start(one_sink);
+  single.publish(activity(1, "t1", "g1"));
+  single.publish(activity(3, "t1", "g1"));
+  CHECK(one_sink->text() == g1_sink->text());
+}
+
+TEST_CASE("hub: a commit's events skip what the client already has", "[sse]") {
+  FakeLog log;
+  for (std::int64_t id = 1; id <= 3; ++id) log.commit(activity(id));
+  SseHub hub{[&](std::string_view tenant, std::optional<std::string_view> goal, std::int64_t after,
+                 std::size_t limit) { return log.since(tenant, goal, after, limit); }};
+  auto sink = std::make_shared<FakeSink>();
+  auto stream = hub.open("t1", std::nullopt, 2);  // Last-Event-ID 2: replays 3, then live
+  stream->start(sink);
+  REQUIRE(sink->ids() == std::vector<std::int64_t>{3});
+
+  // A commit holding an event at or before Last-Event-ID, one the replay sent, and new ones.
+  hub.publish_all(std::vector<DomainEvent>{activity(2), activity(3), activity(4), activity(5)});
+  CHECK(sink->ids() == std::vector<std::int64_t>{3, 4, 5});
+  hub.publish_all(std::vector<DomainEvent>{activity(6), activity(7)});
+  CHECK(sink->ids() == std::vector<std::int64_t>{3, 4, 5, 6, 7});
 }
 
 TEST_CASE("hub: replay then live, nothing missed or repeated at the switch-over", "[sse]") {
@@ -334,6 +413,35 @@ TEST_CASE("SSE: an event published to the hub reaches a subscribed client", "[ss
   // Stopping the server ends the stream.
   server.stop();
   CHECK(reader.wait_closed());
+}
+
+TEST_CASE("SSE: events larger than the socket's buffer arrive whole and in order", "[sse][wire]") {
+  SignallingSource source;
+  test::TestServer server{{.prepare = [&](app::App& app) { app.hub().set_replay_source(source.source()); }}};
+  const auto token = server.token("t1");
+  test::SseReader reader{server.port(), "/realtime/tenants/t1?lastEventId=0&access_token=" + token};
+  REQUIRE(reader.status() == 200);
+  REQUIRE(source.called->get_future().wait_for(10s) == std::future_status::ready);
+
+  // Each write starts at once and its rest goes on when the client has read: cut anywhere,
+  // a frame must still come out whole, and the next one after it.
+  const auto text_of = [](std::int64_t id) {
+    return std::string(3'000'000 + static_cast<std::size_t>(id), static_cast<char>('a' + id));
+  };
+  std::vector<DomainEvent> commit;
+  for (std::int64_t id = 1; id <= 4; ++id) {
+    auto event = activity(id);
+    std::get<ActivityCreated>(event.payload).text = text_of(id);
+    commit.push_back(event);
+  }
+  server.app().hub().publish_all(std::span(commit).first(2));
+  server.app().hub().publish_all(std::span(commit).subspan(2));
+  for (std::int64_t id = 1; id <= 4; ++id) {
+    auto event = reader.next_event();
+    REQUIRE(event.has_value());
+    CHECK(event->id == std::to_string(id));
+    CHECK(event->json().at("activity").at("text").as_string() == text_of(id));
+  }
 }
 
 TEST_CASE("SSE: a subscriber that stops reading is closed once a write waits past the write timeout",

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -60,6 +61,19 @@ class CheckingPublisher final : public ports::EventPublisher {
     events_.push_back(event);
     all_committed_ = all_committed_ && committed;
   }
+  void publish_all(std::span<const DomainEvent> events) noexcept override {
+    {
+      const std::lock_guard lock(mutex_);
+      handed_over_.push_back(events.size());
+    }
+    for (const auto& event : events) publish(event);
+  }
+
+  // How many events each publish_all() call handed over.
+  std::vector<std::size_t> handed_over() const {
+    const std::lock_guard lock(mutex_);
+    return handed_over_;
+  }
 
   std::vector<DomainEvent> events() const {
     const std::lock_guard lock(mutex_);
@@ -74,6 +88,7 @@ class CheckingPublisher final : public ports::EventPublisher {
   ports::Store* store_ = nullptr;
   mutable std::mutex mutex_;
   std::vector<DomainEvent> events_;
+  std::vector<std::size_t> handed_over_;
   bool all_committed_ = true;
 };
 
@@ -311,11 +326,13 @@ TEST_CASE("sqlite store: in one batch a failing write rolls back alone, the othe
   CHECK(*stored == published);
 }
 
-TEST_CASE("sqlite store: max_batch bounds how many writes share a transaction") {
+TEST_CASE("sqlite store: max_batch bounds how many writes share a transaction; a batch's events go out together") {
   TempDatabase db;
+  CheckingPublisher publisher;
   auto options = db.options();
   options.max_batch = 3;
-  auto store = open_store(options);
+  auto store = open_store(options, &publisher);
+  publisher.attach(store.get());
   const auto before = store->write_stats();
   constexpr int n = 7;
   std::vector<std::thread> writers;
@@ -325,7 +342,7 @@ TEST_CASE("sqlite store: max_batch bounds how many writes share a transaction") 
     for (int i = 0; i < n; ++i) {
       writers.emplace_back([&, i] {
         const auto id = "m-" + std::to_string(i);
-        if (!store->write([&](ports::Transaction& tx) { return tx.goals().insert(test_goal(tenant, id)); })) {
+        if (!store->write([&](ports::Transaction& tx) { return insert_with_event(tx, id); })) {
           ++failures;
         }
       });
@@ -338,6 +355,13 @@ TEST_CASE("sqlite store: max_batch bounds how many writes share a transaction") 
   const auto after = store->write_stats();
   CHECK(after.batches - before.batches == 1 + 3);  // the gate, then 3 + 3 + 1
   CHECK(after.writes - before.writes == n + 1);
+  // Each batch's events in one call, in commit order (the gate's write has none).
+  CHECK(publisher.handed_over() == std::vector<std::size_t>{3, 3, 1});
+  const auto published = publisher.events();
+  CHECK(published.size() == n);
+  CHECK(publisher.all_committed());
+  CHECK(std::is_sorted(published.begin(), published.end(),
+                       [](const DomainEvent& x, const DomainEvent& y) { return x.id < y.id; }));
 }
 
 TEST_CASE("sqlite store: a COMMIT that fails fails every write of its batch") {
@@ -557,6 +581,7 @@ TEST_CASE("sqlite store: a write batch commits once, after its last unit, then p
   CHECK(goal_exists(*store, "w-0"));
   CHECK(goal_exists(*store, "w-1"));
   REQUIRE(publisher.events().size() == 2);
+  CHECK(publisher.handed_over() == std::vector<std::size_t>{2});
   CHECK(publisher.all_committed());
   const auto after = store->write_stats();
   CHECK(after.batches - before.batches == 1);

@@ -47,6 +47,12 @@ void SseSession::run() {
     self->state_.dispatcher.metrics().sse_opened();
     // Reads only detect the client going away; they never time out. Writes do.
     self->stream_.expires_never();
+    error_code ec;
+    self->stream_.socket().non_blocking(true, ec);  // do_write's direct writes never block
+    if (ec) {
+      self->do_close();
+      return;
+    }
     self->do_read();
     {
       const std::lock_guard lock(self->mutex_);
@@ -123,11 +129,42 @@ void SseSession::do_write() {
     in_flight_.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
     queue_.clear();
   }
-  std::vector<net::const_buffer> buffers;
-  buffers.reserve(in_flight_.size());
-  for (const auto& chunk : in_flight_) buffers.emplace_back(chunk->data(), chunk->size());
+  buffers_.clear();
+  for (const auto& chunk : in_flight_) buffers_.emplace_back(chunk->data(), chunk->size());
+  // Most writes fit the socket's buffer: written here at once, with no operation, timer or
+  // completion to schedule (a live feed makes one such write per connection per commit).
+  // What does not fit goes on as an asynchronous write under the write timeout.
+  error_code ec;
+  const std::size_t total = net::buffer_size(buffers_);
+  const std::size_t written = stream_.socket().write_some(buffers_, ec);
+  if (ec && ec != net::error::would_block && ec != net::error::try_again) {
+    in_flight_.clear();
+    do_close();
+    return;
+  }
+  if (written < total) {
+    write_rest(written);
+    return;
+  }
+  in_flight_.clear();
+  const std::lock_guard lock(mutex_);
+  if (state_flag_ != State::closed && !queue_.empty()) {
+    // More arrived meanwhile: written on a later turn, after the other connections' writes.
+    net::post(stream_.get_executor(), [self = shared_from_this()] { self->do_write(); });
+    return;
+  }
+  writing_ = false;
+  if (state_flag_ == State::finishing) post_close();
+}
+
+void SseSession::write_rest(std::size_t written) {
+  // Past the bytes already written: drop whole buffers, then trim the first one left.
+  auto it = buffers_.begin();
+  while (written >= it->size()) written -= (it++)->size();
+  *it += written;
+  buffers_.erase(buffers_.begin(), it);
   stream_.expires_after(state_.options.write_timeout);
-  net::async_write(stream_, buffers, [self = shared_from_this()](error_code ec, std::size_t) {
+  net::async_write(stream_, buffers_, [self = shared_from_this()](error_code ec, std::size_t) {
     self->on_write(ec);
   });
 }

@@ -39,6 +39,7 @@ class SseSession final : public Session,
 
   void post_close();
   void do_write();
+  void write_rest(std::size_t written);  // of buffers_, asynchronously
   void on_write(error_code ec);
   void do_heartbeat();
   void do_read();
@@ -58,6 +59,7 @@ class SseSession final : public Session,
   bool writing_ = false;
   std::deque<Chunk> queue_;
   std::vector<Chunk> in_flight_;  // strand only: the chunks of the write under way
+  std::vector<net::const_buffer> buffers_;  // strand only: in_flight_'s bytes not yet written
 };
 
 }  // namespace traction::http::detail

@@ -94,7 +94,7 @@ void SseSubscription::go_live(const std::shared_ptr<StreamSink>& sink,
   if (failed) stop();
 }
 
-void SseSubscription::deliver(std::int64_t id, const Chunk& frame) noexcept {
+void SseSubscription::deliver(const FrameBundle& bundle) noexcept {
   std::shared_ptr<StreamSink> overflowed;
   {
     const std::lock_guard lock(mutex_);
@@ -102,9 +102,9 @@ void SseSubscription::deliver(std::int64_t id, const Chunk& frame) noexcept {
       case State::idle:
       case State::stopped: return;
       case State::replaying:
-        if (pending_.size() < hub_.options().pending_max) {
+        if (pending_.size() + bundle.frames.size() <= hub_.options().pending_max) {
           try {
-            pending_.emplace_back(id, frame);
+            for (const auto& frame : bundle.frames) pending_.emplace_back(frame.id, frame.chunk);
             return;
           } catch (...) {
           }
@@ -112,10 +112,22 @@ void SseSubscription::deliver(std::int64_t id, const Chunk& frame) noexcept {
         overflowed = sink_.lock();
         break;
       case State::live: {
-        if (last_event_id_ && id <= *last_event_id_) return;  // the client has it
-        if (std::binary_search(replayed_.begin(), replayed_.end(), id)) return;  // replayed
         const auto sink = sink_.lock();
-        if (sink) sink->push(frame);  // a full queue closes the connection itself
+        if (!sink) return;
+        // The client has an event when it is at or before its Last-Event-ID, or the replay
+        // sent it; the bundle goes as one chunk unless one of its events is such.
+        const auto has = [&](std::int64_t id) {
+          return (last_event_id_ && id <= *last_event_id_) ||
+                 std::binary_search(replayed_.begin(), replayed_.end(), id);
+        };
+        if (std::none_of(bundle.frames.begin(), bundle.frames.end(),
+                         [&](const Frame& frame) { return has(frame.id); })) {
+          sink->push(bundle.joined);  // a full queue closes the connection itself
+          return;
+        }
+        for (const auto& frame : bundle.frames) {
+          if (!has(frame.id) && !sink->push(frame.chunk)) return;
+        }
         return;
       }
     }

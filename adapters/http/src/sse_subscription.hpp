@@ -17,6 +17,18 @@ namespace traction::http {
 
 class SseHub;
 
+struct Frame {
+  std::int64_t id = 0;
+  Chunk chunk;
+};
+
+// The frames of a commit's events that one goal filter wants, ascending by id, and the
+// same bytes as one chunk.
+struct FrameBundle {
+  std::vector<Frame> frames;
+  Chunk joined;
+};
+
 class SseSubscription final : public Stream, public std::enable_shared_from_this<SseSubscription> {
  public:
   SseSubscription(SseHub& hub, std::string tenant, std::optional<std::string> goal_id,
@@ -25,13 +37,12 @@ class SseSubscription final : public Stream, public std::enable_shared_from_this
   void start(const std::shared_ptr<StreamSink>& sink) override;
   void stop() noexcept override;
 
-  // From SseHub::publish: the event's frame, already serialized.
-  void deliver(std::int64_t id, const Chunk& frame) noexcept;
+  // From SseHub::publish_all: the frames of a commit's events this subscription wants.
+  void deliver(const FrameBundle& bundle) noexcept;
 
   [[nodiscard]] const std::string& tenant() const { return tenant_; }
-  [[nodiscard]] bool wants(const DomainEvent& event) const {
-    return !goal_id_ || *goal_id_ == event.goal_id;
-  }
+  // The goal whose events it wants; every event of the tenant when empty.
+  [[nodiscard]] const std::optional<std::string>& goal_filter() const { return goal_id_; }
 
  private:
   enum class State { idle, replaying, live, stopped };

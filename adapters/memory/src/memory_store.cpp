@@ -68,7 +68,7 @@ Status MemoryStore::write(const ports::Work& work) {
     return fail(ErrorCode::internal, std::string("write failed: ") + e.what());
   }
   if (publisher_ == nullptr) return {};
-  for (const auto& event : events) publisher_->publish(event);
+  publisher_->publish_all(events);
   return {};
 }
 

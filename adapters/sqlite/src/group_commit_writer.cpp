@@ -1,5 +1,7 @@
 #include "group_commit_writer.hpp"
 
+#include <iterator>
+#include <type_traits>
 #include <utility>
 
 #include "full_text_sync.hpp"
@@ -119,7 +121,7 @@ void GroupCommitWriter::lead(std::unique_lock<std::mutex>& lock) noexcept {
     if (!p->result) ++failed;
   }
   auto publishing = hand_over(lock, writes, failed);
-  for (Pending* p = first; p != nullptr; p = p->next) publish(p->events);
+  publish_batch(first);
   publishing.unlock();
 
   lock.lock();
@@ -147,10 +149,30 @@ std::unique_lock<std::mutex> GroupCommitWriter::hand_over(std::unique_lock<std::
   return publishing;
 }
 
+void GroupCommitWriter::publish_batch(Pending* first) noexcept {
+  std::vector<DomainEvent> events;  // the batch's, in commit order, handed over at once
+  if (first->next != nullptr) {
+    std::size_t count = 0;
+    for (const Pending* p = first; p != nullptr; p = p->next) count += p->events.size();
+    try {
+      events.reserve(count);
+    } catch (...) {
+      // Out of memory: each write's events go on their own, nothing was moved yet.
+      for (const Pending* p = first; p != nullptr; p = p->next) publish(p->events);
+      return;
+    }
+    static_assert(std::is_nothrow_move_constructible_v<DomainEvent>);
+    for (Pending* p = first; p != nullptr; p = p->next) {
+      std::move(p->events.begin(), p->events.end(), std::back_inserter(events));
+    }
+  }
+  publish(first->next != nullptr ? events : first->events);
+}
+
 void GroupCommitWriter::publish(const std::vector<DomainEvent>& events) noexcept {
-  if (publisher_ == nullptr) return;
+  if (publisher_ == nullptr || events.empty()) return;
   const auto* previous = std::exchange(publishing_writer, this);
-  for (const auto& event : events) publisher_->publish(event);
+  publisher_->publish_all(events);
   publishing_writer = previous;
 }
 

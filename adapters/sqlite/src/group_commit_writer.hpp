@@ -111,6 +111,8 @@ class GroupCommitWriter {
   [[nodiscard]] std::unique_lock<std::mutex> hand_over(std::unique_lock<std::mutex>& lock,
                                                        std::uint64_t writes,
                                                        std::uint64_t failed_writes) noexcept;
+  // The events of a batch's writes (a list through Pending::next), in one publish_all().
+  void publish_batch(Pending* first) noexcept;
   void publish(const std::vector<DomainEvent>& events) noexcept;
 
   std::unique_ptr<Connection> connection_;

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -55,6 +56,8 @@ class SseHub final : public ports::EventPublisher {
   void set_replay_source(ReplaySource replay);
 
   void publish(const DomainEvent& event) noexcept override;
+  // A commit's events: each connection gets the frames it wants in one chunk.
+  void publish_all(std::span<const DomainEvent> events) noexcept override;
 
   // A stream of the tenant's events (only goal_id's when given), replaying the events
   // after `last_event_id` first when given. The hub must outlive the stream.
@@ -66,6 +69,7 @@ class SseHub final : public ports::EventPublisher {
 
  private:
   friend class SseSubscription;
+  void publish_run(std::span<const DomainEvent> events);  // all of one tenant
   void subscribe(const std::shared_ptr<SseSubscription>& subscription);
   void unsubscribe(const SseSubscription* subscription) noexcept;
   [[nodiscard]] ReplaySource replay_source() const;
