@@ -274,11 +274,11 @@ row mix "90/10 GET /goals/{id} / POST /goals"
 say ""
 say "## SSE fan-out (100 events/s, $duration s)"
 say ""
-say "| subscribers | connected | events posted | deliveries expected | delivered | p50 ms | p99 ms | p99.9 ms | max ms |"
-say "|---|---|---|---|---|---|---|---|---|"
+say "| subscribers | connected | events posted | events/s sent | deliveries expected | delivered | p50 ms | p99 ms | p99.9 ms | max ms |"
+say "|---|---|---|---|---|---|---|---|---|---|"
 for n in 1000 5000; do
   f=$work/sse_$n.txt
-  say "| $n | $(kv subscribers "$f") | $(kv posted "$f") | $(kv expected "$f") | $(kv delivered "$f") | $(kv p50_ms "$f") | $(kv p99_ms "$f") | $(kv p999_ms "$f") | $(kv max_ms "$f") |"
+  say "| $n | $(kv subscribers "$f") | $(kv posted "$f") | $(kv events_per_s "$f") | $(kv expected "$f") | $(kv delivered "$f") | $(kv p50_ms "$f") | $(kv p99_ms "$f") | $(kv p999_ms "$f") | $(kv max_ms "$f") |"
 done
 say ""
 say "## Memory"
