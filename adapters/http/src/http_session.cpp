@@ -198,7 +198,9 @@ void HttpSession::handle() {
     state_.write_lane->submit(WriteLane::Job{
         std::move(request), std::move(started),
         [self = shared_from_this(), work = tracked(stream_.get_executor())](Dispatched result) {
-          net::post(work, [self, result = std::move(result)]() mutable {
+          // Called by the lane's hand-over handler on an I/O thread: with one I/O thread that
+          // is this connection's executor already, and the answer is written right away.
+          net::dispatch(work, [self, result = std::move(result)]() mutable {
             self->on_handled(std::move(result));
           });
         }});

@@ -66,7 +66,7 @@ Result<std::uint16_t> Server::start() {
   impl_->port = *port;
   if (impl_->options.write_batches) {
     impl_->write_lane = std::make_unique<WriteLane>(impl_->state.dispatcher, impl_->options.write_batches,
-                                                    impl_->options.write_batch_limit);
+                                                    impl_->options.write_batch_limit, impl_->ioc);
     impl_->state.write_lane = impl_->write_lane.get();
   }
   impl_->started = true;

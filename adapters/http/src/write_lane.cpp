@@ -8,8 +8,12 @@
 
 namespace traction::http::detail {
 
-WriteLane::WriteLane(const Dispatcher& dispatcher, WriteBatches batches, std::size_t limit)
-    : dispatcher_(dispatcher), batches_(std::move(batches)), limit_(limit == 0 ? 1 : limit) {
+WriteLane::WriteLane(const Dispatcher& dispatcher, WriteBatches batches, std::size_t limit,
+                     net::io_context& answers)
+    : dispatcher_(dispatcher),
+      batches_(std::move(batches)),
+      limit_(limit == 0 ? 1 : limit),
+      answers_(answers) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -25,9 +29,12 @@ void WriteLane::submit(Job job) {
       return;
     }
   }
-  Dispatched out{error_response(ErrorCode::unavailable, "The server is stopping"), nullptr};
-  dispatcher_.record(job.request, out, job.started);
-  job.answer(std::move(out));
+  std::vector<Dispatched> out;
+  out.push_back({error_response(ErrorCode::unavailable, "The server is stopping"), nullptr});
+  dispatcher_.record(job.request, out.front(), job.started);
+  std::deque<Job> jobs;
+  jobs.push_back(std::move(job));
+  hand_over(jobs, out);
 }
 
 void WriteLane::stop() noexcept {
@@ -57,7 +64,6 @@ void WriteLane::run() noexcept {
     }
     dispatcher_.metrics().write_queued(-static_cast<std::int64_t>(jobs.size()));
     run_batch(jobs);
-    dispatcher_.metrics().write_batch_ran(jobs.size());
     jobs.clear();
   }
 }
@@ -72,9 +78,10 @@ void WriteLane::run_batch(std::deque<Job>& jobs) noexcept {
   } catch (...) {
     committed = fail(ErrorCode::internal, "the write batch failed");
   }
+  std::vector<Dispatched> answers(jobs.size());
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     auto& job = jobs[i];
-    Dispatched out;
+    Dispatched& out = answers[i];
     if (results[i]) out = std::move(*results[i]);
     const bool landed = results[i] && committed;
     const bool success = out.response.status >= 200 && out.response.status < 300;
@@ -86,11 +93,25 @@ void WriteLane::run_batch(std::deque<Job>& jobs) noexcept {
                        nullptr};
     }
     dispatcher_.record(job.request, out, job.started);
-    try {
-      job.answer(std::move(out));
-    } catch (...) {
-      // Out of memory handing the answer over: the connection times out instead.
-    }
+  }
+  dispatcher_.metrics().write_batch_ran(jobs.size());  // counted before anyone is answered
+  hand_over(jobs, answers);
+}
+
+void WriteLane::hand_over(std::deque<Job>& jobs, std::vector<Dispatched>& results) noexcept {
+  try {
+    // One handler for the batch: an I/O thread is woken once, not once per answer.
+    net::post(answers_, [jobs = std::move(jobs), results = std::move(results)]() mutable {
+      for (std::size_t i = 0; i < jobs.size(); ++i) {
+        try {
+          jobs[i].answer(std::move(results[i]));
+        } catch (...) {
+          // Out of memory handing the answer over: the connection times out instead.
+        }
+      }
+    });
+  } catch (...) {
+    // Out of memory: the batch's connections time out instead.
   }
 }
 

@@ -6,6 +6,8 @@
 // them. No worker thread is parked per write and no hand-off to a batch leader and back
 // is made per write. When the batch's commit fails, every answer of it that would have
 // been a success becomes that error (its writes did not land); error answers stand.
+// A batch's answers go to the I/O threads in one hand-over: one handler that runs each
+// job's answer, instead of one wake-up of an I/O thread per answer.
 
 #include <condition_variable>
 #include <cstddef>
@@ -13,7 +15,9 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
+#include "net.hpp"
 #include "traction/http/dispatcher.hpp"
 #include "traction/http/server.hpp"
 
@@ -24,12 +28,13 @@ class WriteLane {
   struct Job {
     Request request;
     Started started;  // from Dispatcher::begin(), with a route to run
-    // Takes the recorded answer; called on the lane's thread.
+    // Takes the recorded answer; called by a handler run on `answers` (below).
     std::function<void(Dispatched)> answer;
   };
 
-  // Starts the lane's thread.
-  WriteLane(const Dispatcher& dispatcher, WriteBatches batches, std::size_t limit);
+  // Starts the lane's thread. Answers are handed over to `answers` (the I/O threads').
+  WriteLane(const Dispatcher& dispatcher, WriteBatches batches, std::size_t limit,
+            net::io_context& answers);
   // Runs what is queued, then joins.
   ~WriteLane();
   WriteLane(const WriteLane&) = delete;
@@ -43,10 +48,13 @@ class WriteLane {
  private:
   void run() noexcept;
   void run_batch(std::deque<Job>& jobs) noexcept;
+  // Runs each job's answer, with its result, in one handler on `answers_`.
+  void hand_over(std::deque<Job>& jobs, std::vector<Dispatched>& results) noexcept;
 
   const Dispatcher& dispatcher_;
   WriteBatches batches_;
   std::size_t limit_;
+  net::io_context& answers_;
 
   std::mutex mutex_;
   std::condition_variable wake_;
