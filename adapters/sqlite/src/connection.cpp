@@ -37,8 +37,12 @@ StatementLease::~StatementLease() {
 
 namespace {
 
+// NOMUTEX: a connection is used by one thread at a time, handed between threads under the
+// store's own locks (reader pool, group commit, data stamp), so SQLite's per-call mutex
+// on the connection is never contended and is not taken.
 int open_flags(bool create) {
-  return create ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READWRITE;
+  const int mode = create ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READWRITE;
+  return mode | SQLite::OPEN_NOMUTEX;
 }
 
 // The WAL-gathering VFS where every commit syncs the WAL (coalescing_vfs.hpp says why only
