@@ -318,6 +318,25 @@ TEST_CASE("hub: bounded buffers and replay budget", "[sse]") {
     CHECK(sink->aborted());
     CHECK(hub.subscriber_count() == 0);
   }
+  SECTION("a commit's events held during a replay count one by one against the bound") {
+    SseHub hub{{}, SseHubOptions{.replay_page = 10, .replay_max = 100, .pending_max = 2}};
+    std::vector<DomainEvent> commit{activity(10), activity(11)};
+    hub.set_replay_source([&](std::string_view, std::optional<std::string_view>, std::int64_t,
+                              std::size_t) -> Result<std::vector<DomainEvent>> {
+      hub.publish_all(commit);
+      return std::vector<DomainEvent>{};
+    });
+    auto fits = std::make_shared<FakeSink>();
+    hub.open("t1", std::nullopt, 0)->start(fits);
+    CHECK_FALSE(fits->aborted());
+    CHECK(fits->ids() == std::vector<std::int64_t>{10, 11});  // held, then sent on going live
+
+    commit.push_back(activity(12));  // one more than the room left: the connection closes
+    auto overflows = std::make_shared<FakeSink>();
+    hub.open("t1", std::nullopt, 0)->start(overflows);
+    CHECK(overflows->aborted());
+    CHECK(overflows->ids().empty());
+  }
   SECTION("a long backlog is sent in parts: the stream ends after replay_max events") {
     FakeLog log;
     for (std::int64_t id = 1; id <= 10; ++id) log.commit(activity(id));

@@ -78,9 +78,9 @@ void SseSubscription::go_live(const std::shared_ptr<StreamSink>& sink,
   {
     const std::lock_guard lock(mutex_);
     if (state_ != State::replaying) return;
+    replayed_ = std::move(replayed);
     for (const auto& [id, frame] : pending_) {
-      if (id <= *last_event_id_) continue;  // the client has it
-      if (std::binary_search(replayed.begin(), replayed.end(), id)) continue;  // just replayed
+      if (client_has(id)) continue;
       if (!sink->push(frame)) {
         failed = true;
         break;
@@ -88,7 +88,6 @@ void SseSubscription::go_live(const std::shared_ptr<StreamSink>& sink,
     }
     pending_.clear();
     pending_.shrink_to_fit();
-    replayed_ = std::move(replayed);
     if (!failed) state_ = State::live;
   }
   if (failed) stop();
@@ -114,19 +113,14 @@ void SseSubscription::deliver(const FrameBundle& bundle) noexcept {
       case State::live: {
         const auto sink = sink_.lock();
         if (!sink) return;
-        // The client has an event when it is at or before its Last-Event-ID, or the replay
-        // sent it; the bundle goes as one chunk unless one of its events is such.
-        const auto has = [&](std::int64_t id) {
-          return (last_event_id_ && id <= *last_event_id_) ||
-                 std::binary_search(replayed_.begin(), replayed_.end(), id);
-        };
+        // One chunk, unless the client has one of its events already.
         if (std::none_of(bundle.frames.begin(), bundle.frames.end(),
-                         [&](const Frame& frame) { return has(frame.id); })) {
+                         [&](const Frame& frame) { return client_has(frame.id); })) {
           sink->push(bundle.joined);  // a full queue closes the connection itself
           return;
         }
         for (const auto& frame : bundle.frames) {
-          if (!has(frame.id) && !sink->push(frame.chunk)) return;
+          if (!client_has(frame.id) && !sink->push(frame.chunk)) return;
         }
         return;
       }
@@ -134,6 +128,11 @@ void SseSubscription::deliver(const FrameBundle& bundle) noexcept {
   }
   if (overflowed) overflowed->abort();
   stop();
+}
+
+bool SseSubscription::client_has(std::int64_t id) const noexcept {
+  return (last_event_id_ && id <= *last_event_id_) ||
+         std::binary_search(replayed_.begin(), replayed_.end(), id);
 }
 
 void SseSubscription::stop() noexcept {

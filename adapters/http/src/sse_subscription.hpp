@@ -51,6 +51,9 @@ class SseSubscription final : public Stream, public std::enable_shared_from_this
   // with the ids sent, ascending.
   bool replay(const std::shared_ptr<StreamSink>& sink, std::vector<std::int64_t>& replayed);
   void go_live(const std::shared_ptr<StreamSink>& sink, std::vector<std::int64_t> replayed);
+  // The client has event `id`: it is at or before its Last-Event-ID, or the replay sent it.
+  // Under mutex_.
+  [[nodiscard]] bool client_has(std::int64_t id) const noexcept;
 
   SseHub& hub_;
   const std::string tenant_;
