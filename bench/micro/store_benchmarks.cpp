@@ -176,6 +176,53 @@ void BM_ListGoals50Sqlite100k(benchmark::State& state) {
 }
 BENCHMARK(BM_ListGoals50Sqlite100k)->Unit(benchmark::kMicrosecond);
 
+// GoalService::create as the write lane runs it: 64 creations in one write_batch (one
+// transaction, a savepoint each, one durable commit), on a file of its own under the
+// durable default (synchronous=FULL), so the figure includes one fsync per 64 goals. The
+// body is the load run's `POST /goals` one. Per goal; the file grows as it runs.
+void BM_CreateGoalsSqliteBatch64(benchmark::State& state) {
+  namespace fs = std::filesystem;
+  const auto path = fs::temp_directory_path() / "traction-bench-create.db";
+  for (const auto* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+  sqlite::SqliteOptions options;
+  options.path = path.string();
+  auto opened = sqlite::SqliteStore::open(options);
+  if (!opened) {
+    state.SkipWithError(opened.error().message.c_str());
+    return;
+  }
+  auto& store = **opened;
+  const auto spec = tree_100k_spec(0);
+  FixedClock clock{start_of(spec.today) + std::chrono::hours(9)};
+  SeededIds ids{11};
+  Services services{Dependencies{store, clock, ids, {}}};
+  const auto actor = bench_admin(spec);
+  constexpr std::size_t batch = 64;
+  std::int64_t made = 0;
+  bool failed = false;
+  for (auto _ : state) {
+    auto committed = store.write_batch(batch, [&](std::size_t) {
+      GoalDraft draft;
+      draft.title = "Load goal " + std::to_string(++made);
+      draft.intent = "Written by the load run";
+      draft.horizon = Horizon::quarter;
+      draft.level = GoalLevel::team;
+      auto created = services.goals.create(actor, draft);
+      if (!created) failed = true;
+      benchmark::DoNotOptimize(created);
+    });
+    if (!committed || failed) {
+      state.SkipWithError("a creation failed");
+      break;
+    }
+  }
+  state.SetItemsProcessed(made);
+  state.SetLabel("GoalService::create, 64 a batch, synchronous=FULL (no HTTP)");
+  opened->reset();
+  for (const auto* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+}
+BENCHMARK(BM_CreateGoalsSqliteBatch64)->Unit(benchmark::kMicrosecond);
+
 #endif
 
 }  // namespace

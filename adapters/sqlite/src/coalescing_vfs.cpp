@@ -2,10 +2,13 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <new>
 #include <string>
+
+#include "memory_file.hpp"
 
 namespace traction::sqlite {
 namespace {
@@ -189,6 +192,11 @@ const sqlite3_io_methods io_methods{
 // --- sqlite3_vfs ---------------------------------------------------------------------------
 
 int x_open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
+  if (kept_in_memory(flags)) {
+    open_memory_file(file);
+    if (out_flags != nullptr) *out_flags = flags;
+    return SQLITE_OK;
+  }
   auto* f = new (file) File{};
   f->base.pMethods = nullptr;
   f->real = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(file) + real_offset);
@@ -288,7 +296,8 @@ bool register_vfs() noexcept {
   if (base == nullptr || base->iVersion < 3) return false;
   static sqlite3_vfs vfs{};
   vfs.iVersion = 3;
-  vfs.szOsFile = static_cast<int>(real_offset) + base->szOsFile;
+  vfs.szOsFile = static_cast<int>(
+      std::max(real_offset + static_cast<std::size_t>(base->szOsFile), memory_file_size()));
   vfs.mxPathname = base->mxPathname;
   vfs.zName = vfs_name;
   vfs.pAppData = base;

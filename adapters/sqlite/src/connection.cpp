@@ -76,10 +76,14 @@ Connection::Connection(const std::string& path, bool create, const ConnectionSet
   // 8 MiB of page cache per connection (SQLite's default is 2 MiB): a goal read touches
   // pages of five tables, and with the small cache most of them were re-read with pread.
   db_.exec("PRAGMA cache_size=-8192");
-  // Savepoint journals in memory: the group commit opens one savepoint per write use case,
-  // and past 64 KiB SQLite spilled their journal to a temporary file (a pwrite for every
-  // page a use case first touched).
-  db_.exec("PRAGMA temp_store=MEMORY");
+  // Savepoint journals in memory. The group commit opens one savepoint per write use case;
+  // with temp_store=FILE and SQLite's default VFS their journal would spill to a file on
+  // disk past 64 KiB (a pwrite for every page a use case first touched), and
+  // temp_store=MEMORY keeps it in 1 KiB pieces allocated and freed per savepoint. Our VFS
+  // hands out temporary files from one kept buffer (memory_file.hpp), so with it SQLite is
+  // told FILE, and the journal reaches that buffer.
+  db_.exec(vfs_for(settings.synchronous) != nullptr ? "PRAGMA temp_store=FILE"
+                                                    : "PRAGMA temp_store=MEMORY");
 }
 
 StatementLease Connection::statement(std::string_view sql) {

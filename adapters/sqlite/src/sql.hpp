@@ -39,8 +39,23 @@ class Binder {
  public:
   explicit Binder(SQLite::Statement& statement) noexcept : statement_(statement) {}
 
+  // Copied by SQLite: the view may end before the statement runs.
   Binder& text(std::string_view v) {
     statement_.bind(++index_, std::string(v));
+    return *this;
+  }
+  // Not copied: a named string the caller holds (a field of the entity being written, a
+  // local) outlives the statement's run, which follows in the same scope; the lease's
+  // clearBindings() lets go of it afterwards. A temporary string is copied.
+  Binder& text(const std::string& v) {
+    statement_.bindNoCopy(++index_, v);
+    return *this;
+  }
+  Binder& text(std::string&& v) { return text(std::string_view(v)); }
+  // A string literal: static, not copied.
+  template <std::size_t N>
+  Binder& text(const char (&literal)[N]) {
+    statement_.bindNoCopy(++index_, literal);
     return *this;
   }
   Binder& opt_text(const std::optional<std::string>& v) {
