@@ -3,7 +3,7 @@
 // than its page cache live in a buffer of the process. Checked with SQLite alone: nested
 // savepoints rolled back to the exact rows they started from, the journal reused by the
 // next savepoints of the same transaction, a temporary table read back after its pages
-// left the cache, and a store's failing write use case that changed many pages rolling
+// left the cache, a sort spilled past the page cache, and a store's failing write use case that changed many pages rolling
 // back alone inside its batch.
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -128,6 +128,28 @@ TEST_CASE("sqlite memory files: a temporary table larger than its cache reads ba
   c.db.exec("DELETE FROM scratch WHERE id >= 100");
   CHECK(c.db.execAndGet("SELECT count(*) FROM scratch").getInt() == 100);
   CHECK(c.db.execAndGet("PRAGMA temp.integrity_check").getString() == "ok");
+}
+
+TEST_CASE("sqlite memory files: a sort larger than the page cache spills to memory and comes back in order") {
+  TempDatabase file;
+  Connection c(file.path());
+  write_rows(c.db, 1500, 4);  // ~3 MB of text
+  c.db.exec("PRAGMA cache_size=16");  // the sorter spills past max(cache, 250 pages)
+  const auto opened_before = memory_files_opened();
+  // Sorted by the text from its 5th character on: no index serves it, the sorter does.
+  SQLite::Statement q(c.db, "SELECT id, substr(body, 5) AS tail FROM rows ORDER BY tail, id");
+  std::string previous;
+  int seen = 0;
+  bool ordered = true;
+  while (q.executeStep()) {
+    auto tail = q.getColumn(1).getString();
+    if (seen > 0 && tail < previous) ordered = false;
+    previous = std::move(tail);
+    ++seen;
+  }
+  CHECK(seen == 1500);
+  CHECK(ordered);
+  CHECK(memory_files_opened() > opened_before);
 }
 
 TEST_CASE("sqlite memory files: in a store's batch, a failing write that changed many pages rolls back alone") {

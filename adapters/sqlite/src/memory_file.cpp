@@ -94,7 +94,8 @@ const sqlite3_io_methods memory_methods{
 }  // namespace
 
 bool kept_in_memory(int open_flags) noexcept {
-  return (open_flags & (SQLITE_OPEN_SUBJOURNAL | SQLITE_OPEN_TEMP_DB | SQLITE_OPEN_TRANSIENT_DB)) != 0;
+  return (open_flags & (SQLITE_OPEN_SUBJOURNAL | SQLITE_OPEN_TEMP_DB | SQLITE_OPEN_TRANSIENT_DB |
+                        SQLITE_OPEN_TEMP_JOURNAL)) != 0;
 }
 
 std::size_t memory_file_size() noexcept { return sizeof(MemoryFile); }

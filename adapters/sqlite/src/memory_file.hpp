@@ -1,6 +1,6 @@
 #pragma once
 // A temporary file of SQLite's held in one growable buffer of this process, for the VFS to
-// hand out instead of a file on disk: savepoint journals (and temporary databases).
+// hand out instead of a file on disk: savepoint journals above all (and every other one).
 //
 // Why: every write use case of a group commit runs in a savepoint, and before SQLite first
 // changes a page inside a savepoint it copies the page to the savepoint journal. SQLite's
@@ -18,9 +18,9 @@
 
 namespace traction::sqlite {
 
-// Whether a file opened with these xOpen flags is one this VFS keeps in memory: a savepoint
-// journal, a temporary database or a transient one. (Sorter and temporary-journal files are
-// not: they can grow with the data a query sorts, and stay with the default VFS.)
+// Whether a file opened with these xOpen flags is one this VFS keeps in memory: every
+// temporary file of SQLite's — a savepoint journal, a temporary or transient database, a
+// temporary journal (the sorter's spill files among them) — as temp_store=MEMORY would.
 [[nodiscard]] bool kept_in_memory(int open_flags) noexcept;
 
 // The bytes an sqlite3_file needs for a memory file (placed at its start).
