@@ -14,6 +14,7 @@ namespace traction::sqlite {
 namespace {
 
 constexpr const char* vfs_name = "traction-coalescing";
+constexpr const char* memory_temp_name = "traction-memory-temp";
 // At most this many bytes are gathered (30 frames of 4 KiB pages) before they are written:
 // the default (unix) VFS writes at most 128 KiB in one call of its xWrite and reports a
 // larger write as a full disk.
@@ -21,7 +22,14 @@ constexpr std::size_t gather_limit = 124 * 1024;
 
 std::atomic<std::uint64_t> gathered_writes{0};
 
-sqlite3_vfs* base_vfs(sqlite3_vfs* vfs) { return static_cast<sqlite3_vfs*>(vfs->pAppData); }
+// What each of the two VFSes (same functions) is registered with.
+struct VfsData {
+  sqlite3_vfs* base = nullptr;  // SQLite's default VFS, which does the work
+  bool gather_wal = false;      // false: only temporary files in memory
+};
+
+sqlite3_vfs* base_vfs(sqlite3_vfs* vfs) { return static_cast<VfsData*>(vfs->pAppData)->base; }
+bool gathers_wal(sqlite3_vfs* vfs) { return static_cast<VfsData*>(vfs->pAppData)->gather_wal; }
 
 // Every file opened through this VFS: SQLite's sqlite3_file header, then the default VFS's
 // own file object, which does the work.
@@ -218,7 +226,8 @@ int x_open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int flag
   }
   const bool wal = (flags & SQLITE_OPEN_WAL) != 0;
   const int device = f->real->pMethods->xDeviceCharacteristics(f->real);
-  if (wal && name != nullptr && (device & SQLITE_IOCAP_POWERSAFE_OVERWRITE) != 0) {
+  if (wal && gathers_wal(vfs) && name != nullptr &&
+      (device & SQLITE_IOCAP_POWERSAFE_OVERWRITE) != 0) {
     sqlite3_file* database = sqlite3_database_file_object(name);
     if (database != nullptr && database->pMethods == &io_methods) {
       f->gather = true;
@@ -291,16 +300,18 @@ const char* x_next_system_call(sqlite3_vfs* vfs, const char* name) {
   return base->xNextSystemCall(base, name);
 }
 
-bool register_vfs() noexcept {
+// Registers `vfs` under `name` over SQLite's default VFS; false when it cannot.
+bool register_vfs(sqlite3_vfs& vfs, VfsData& data, const char* name, bool gather_wal) noexcept {
   sqlite3_vfs* base = sqlite3_vfs_find(nullptr);
   if (base == nullptr || base->iVersion < 3) return false;
-  static sqlite3_vfs vfs{};
+  data.base = base;
+  data.gather_wal = gather_wal;
   vfs.iVersion = 3;
   vfs.szOsFile = static_cast<int>(
       std::max(real_offset + static_cast<std::size_t>(base->szOsFile), memory_file_size()));
   vfs.mxPathname = base->mxPathname;
-  vfs.zName = vfs_name;
-  vfs.pAppData = base;
+  vfs.zName = name;
+  vfs.pAppData = &data;
   vfs.xOpen = x_open;
   vfs.xDelete = x_delete;
   vfs.xAccess = x_access;
@@ -323,8 +334,17 @@ bool register_vfs() noexcept {
 }  // namespace
 
 const char* coalescing_vfs_name() noexcept {
-  static const bool registered = register_vfs();
+  static sqlite3_vfs vfs{};
+  static VfsData data;
+  static const bool registered = register_vfs(vfs, data, vfs_name, true);
   return registered ? vfs_name : nullptr;
+}
+
+const char* memory_temp_vfs_name() noexcept {
+  static sqlite3_vfs vfs{};
+  static VfsData data;
+  static const bool registered = register_vfs(vfs, data, memory_temp_name, false);
+  return registered ? memory_temp_name : nullptr;
 }
 
 std::uint64_t coalescing_vfs_writes() noexcept {

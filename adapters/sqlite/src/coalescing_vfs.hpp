@@ -23,6 +23,10 @@ namespace traction::sqlite {
 // nullptr when it cannot be registered, and then the default VFS is used.
 [[nodiscard]] const char* coalescing_vfs_name() noexcept;
 
+// The same VFS without the gathering — only SQLite's temporary files in memory — for
+// connections whose commits do not sync the log (NORMAL, OFF). Registered like the above.
+[[nodiscard]] const char* memory_temp_vfs_name() noexcept;
+
 // How many writes of gathered bytes this process made through the VFS so far.
 [[nodiscard]] std::uint64_t coalescing_vfs_writes() noexcept;
 

@@ -46,10 +46,11 @@ int open_flags(bool create) {
 }
 
 // The WAL-gathering VFS where every commit syncs the WAL (coalescing_vfs.hpp says why only
-// there); SQLite's default VFS otherwise.
+// there), the same without gathering otherwise; both keep temporary files in memory.
+// nullptr (SQLite's default VFS) if it could not be registered.
 const char* vfs_for(Synchronous synchronous) {
   const bool commit_syncs = synchronous == Synchronous::full || synchronous == Synchronous::extra;
-  return commit_syncs ? coalescing_vfs_name() : nullptr;
+  return commit_syncs ? coalescing_vfs_name() : memory_temp_vfs_name();
 }
 
 int timeout_ms(std::chrono::milliseconds timeout) {
@@ -81,7 +82,7 @@ Connection::Connection(const std::string& path, bool create, const ConnectionSet
   // disk past 64 KiB (a pwrite for every page a use case first touched), and
   // temp_store=MEMORY keeps it in 1 KiB pieces allocated and freed per savepoint. Our VFS
   // hands out temporary files from one kept buffer (memory_file.hpp), so with it SQLite is
-  // told FILE, and the journal reaches that buffer.
+  // told FILE, and the journal reaches that buffer; MEMORY only if it was not registered.
   db_.exec(vfs_for(settings.synchronous) != nullptr ? "PRAGMA temp_store=FILE"
                                                     : "PRAGMA temp_store=MEMORY");
 }
