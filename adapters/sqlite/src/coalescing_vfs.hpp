@@ -12,8 +12,8 @@
 // SQLite pads nothing after the sync): the commit's sync writes the frames first, so they
 // are in the file before the commit is published to other connections, and a write SQLite
 // was told succeeded is on disk as before. Every other file, and every other operation, goes
-// straight to the default VFS — except SQLite's temporary files (savepoint journals,
-// temporary and transient databases), which it keeps in memory (memory_file.hpp).
+// straight to the default VFS — except SQLite's temporary files (savepoint journals above
+// all), which it keeps in memory (memory_file.hpp).
 
 #include <cstdint>
 
