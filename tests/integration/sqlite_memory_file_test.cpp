@@ -1,10 +1,10 @@
 // Temporary files in memory (memory_file.hpp): through the store's VFS, with temp_store=FILE
-// as the store sets it, a savepoint journal past 64 KiB and a temporary database larger
-// than its page cache live in a buffer of the process. Checked with SQLite alone: nested
-// savepoints rolled back to the exact rows they started from, the journal reused by the
-// next savepoints of the same transaction, a temporary table read back after its pages
-// left the cache, a sort spilled past the page cache, and a store's failing write use case that changed many pages rolling
-// back alone inside its batch.
+// as the store sets it, a savepoint journal past 64 KiB, a temporary database larger than
+// its page cache and a sort's spill files live in buffers of the process. Checked with
+// SQLite alone: nested savepoints rolled back to the exact rows they started from, the
+// journal reused by the next savepoints of the same transaction, a temporary table read
+// back after its pages left the cache, a sort spilled past the page cache; and through a
+// store: a failing write use case that changed many pages rolls back alone in its batch.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <catch2/catch.hpp>
