@@ -1,5 +1,6 @@
 // Use cases on real stores: the roll-up after a leaf change on the memory store (100k
-// goals), and reads of a 100k-goal SQLite file (goal stats, one goal, a page of 50).
+// goals), reads of a 100k-goal SQLite file (goal stats, one goal, a page of 50), and goal
+// creation on a SQLite file as the write lane batches it.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -8,6 +9,8 @@
 #include <filesystem>
 #include <random>
 #include <string>
+
+#include <unistd.h>
 
 #include "fixtures.hpp"
 #include "traction/app/services.hpp"
@@ -182,7 +185,9 @@ BENCHMARK(BM_ListGoals50Sqlite100k)->Unit(benchmark::kMicrosecond);
 // body is the load run's `POST /goals` one. Per goal; the file grows as it runs.
 void BM_CreateGoalsSqliteBatch64(benchmark::State& state) {
   namespace fs = std::filesystem;
-  const auto path = fs::temp_directory_path() / "traction-bench-create.db";
+  // A name of this process's own: two runs at once do not share the file.
+  const auto path =
+      fs::temp_directory_path() / ("traction-bench-create-" + std::to_string(::getpid()) + ".db");
   for (const auto* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
   sqlite::SqliteOptions options;
   options.path = path.string();
