@@ -10,7 +10,6 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "coalescing_vfs.hpp"
 #include "memory_file.hpp"
 #include "sqlite_test_support.hpp"
 #include "traction/error.hpp"
@@ -19,11 +18,7 @@ namespace traction::sqlite::test {
 namespace {
 
 struct Connection {
-  explicit Connection(const std::string& path)
-      : db(path.c_str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0, coalescing_vfs_name()) {
-    db.exec("PRAGMA synchronous=FULL");
-    REQUIRE(db.execAndGet("PRAGMA journal_mode=WAL").getString() == "wal");
-    db.exec("PRAGMA temp_store=FILE");
+  explicit Connection(const std::string& path) : db(open_like_the_store(path)) {
     db.exec("CREATE TABLE IF NOT EXISTS rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
     db.exec("CREATE INDEX IF NOT EXISTS rows_by_body ON rows (body)");
   }

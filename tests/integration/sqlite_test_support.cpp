@@ -1,5 +1,7 @@
 #include "sqlite_test_support.hpp"
 
+#include "coalescing_vfs.hpp"
+
 #include <catch2/catch.hpp>
 #include <unistd.h>
 
@@ -25,6 +27,15 @@ TempDatabase::~TempDatabase() {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     std::filesystem::remove(path_ + suffix, ignored);
   }
+}
+
+SQLite::Database open_like_the_store(const std::string& path) {
+  SQLite::Database db(path.c_str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0,
+                      coalescing_vfs_name());
+  db.exec("PRAGMA synchronous=FULL");
+  REQUIRE(db.execAndGet("PRAGMA journal_mode=WAL").getString() == "wal");
+  db.exec("PRAGMA temp_store=FILE");
+  return db;
 }
 
 SqliteOptions TempDatabase::options() const {

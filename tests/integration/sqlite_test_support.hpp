@@ -2,6 +2,8 @@
 // Shared pieces of the SQLite integration tests: temporary database files, opening a
 // store on them, valid domain values.
 
+#include <SQLiteCpp/Database.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -27,6 +29,10 @@ class TempDatabase {
  private:
   std::string path_;
 };
+
+// A bare SQLite connection set up as the store's writer is: through the store's VFS (WAL
+// gathering, temporary files in memory), synchronous=FULL, WAL, temp_store=FILE.
+SQLite::Database open_like_the_store(const std::string& path);
 
 // Opens a store; REQUIREs success.
 std::unique_ptr<SqliteStore> open_store(const SqliteOptions& options,

@@ -20,10 +20,7 @@ namespace traction::sqlite::test {
 namespace {
 
 struct Writer {
-  explicit Writer(const std::string& path)
-      : db(path.c_str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0, coalescing_vfs_name()) {
-    db.exec("PRAGMA synchronous=FULL");
-    REQUIRE(db.execAndGet("PRAGMA journal_mode=WAL").getString() == "wal");
+  explicit Writer(const std::string& path) : db(open_like_the_store(path)) {
     db.exec("CREATE TABLE IF NOT EXISTS rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
   }
   SQLite::Database db;

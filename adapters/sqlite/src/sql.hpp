@@ -51,7 +51,10 @@ class Binder {
     statement_.bindNoCopy(++index_, v);
     return *this;
   }
-  Binder& text(std::string&& v) { return text(std::string_view(v)); }
+  Binder& text(std::string&& v) {
+    statement_.bind(++index_, v);  // SQLite's copy (SQLITE_TRANSIENT), the only one
+    return *this;
+  }
   // A string literal: static, not copied.
   template <std::size_t N>
   Binder& text(const char (&literal)[N]) {
